@@ -1,0 +1,114 @@
+from datetime import date
+
+import pytest
+
+from timeline.article import MAX_ARTICLE_BYTES, load_article, slugify, split_front_matter
+from timeline.errors import InputError
+
+ARTICLE = """---
+title: "A test article"
+byline: "By a tester"
+published: 2026-01-19
+published_note: "inferred from the filing date"
+language: fr
+source: https://example.org/story
+tags: [ignored, by, timeline]
+---
+Première ligne.
+Le 7 mars 1966, de Gaulle écrit.
+"""
+
+
+def write(tmp_path, text, name="story.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_loads_front_matter_and_body(tmp_path):
+    article = load_article(write(tmp_path, ARTICLE))
+    assert article.title == "A test article"
+    assert article.byline == "By a tester"
+    assert article.published is not None and article.published.first == date(2026, 1, 19)
+    assert article.published_note == "inferred from the filing date"
+    assert article.language == "fr"
+    assert article.source_url == "https://example.org/story"
+    assert article.body == "Première ligne.\nLe 7 mars 1966, de Gaulle écrit.\n"
+    assert article.body_line == 10
+    assert article.id == "story"
+
+
+def test_body_offsets_follow_the_extraction_contract(tmp_path):
+    # The body starts right after the closing fence line and its newline.
+    text = "---\npublished: 2026-01\n---\nIn 1966."
+    article = load_article(write(tmp_path, text))
+    assert article.body == "In 1966."
+    assert article.published is not None and article.published.precision == "month"
+
+
+def test_file_without_front_matter_is_all_body(tmp_path):
+    article = load_article(write(tmp_path, "Just text from 1966.\n", "Some Story.txt"))
+    assert article.body == "Just text from 1966.\n"
+    assert article.published is None
+    assert article.id == "some-story"
+
+
+def test_byte_order_mark_is_dropped(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeff---\ntitle: x\n---\nBody.\n".encode())
+    assert load_article(path).body == "Body.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("---\npublished: 2026-02-30\n---\nBody\n",
+         "story.txt:2:12: published: '2026-02-30': February 2026 has no day 30"),
+        ("---\npublished: 2026\n---\nBody\n",
+         "story.txt:2:12: published: give at least the month (YYYY-MM)"),
+        ("---\nlanguage: de\n---\nBody\n", "story.txt:2:11: language: 'de' is not one of en, fr"),
+        ("---\ntitle: [a, b]\n---\nBody\n", "story.txt:2:8: 'title' must be text, not a list"),
+        ("---\ntitle: a\ntitle: b\n---\nBody\n",
+         "story.txt:3:1: key 'title' repeats the one on line 2"),
+        ("---\nsource: ftp://x\n---\nBody\n", "story.txt:2:9: source: must be an http(s) URL"),
+        ("---\ntitle: \"unclosed\n---\nBody\n", "story.txt:3:1: invalid YAML"),
+        ("---\n- a list\n---\nBody\n", "story.txt:2:1: front matter must be a mapping"),
+        ("---\ntitle: x\n---\n   \n", "story.txt:4: the article has no text after its front"),
+    ],
+)
+def test_bad_front_matter_is_reported_with_its_place(tmp_path, text, message):
+    path = write(tmp_path, text)
+    with pytest.raises(InputError) as info:
+        load_article(path)
+    assert str(info.value).startswith(str(tmp_path / message.split(":", 1)[0]) + ":" +
+                                      message.split(":", 1)[1])
+
+
+def test_missing_file_folder_binary_and_non_utf8(tmp_path):
+    with pytest.raises(InputError, match="file not found"):
+        load_article(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="is a folder, expected a file"):
+        load_article(tmp_path)
+    (tmp_path / "bin.txt").write_bytes(b"abc\x00def")
+    with pytest.raises(InputError, match="looks binary \\(NUL byte at offset 3\\)"):
+        load_article(tmp_path / "bin.txt")
+    (tmp_path / "latin.txt").write_bytes("Année 1966".encode("cp1252"))
+    with pytest.raises(InputError, match="not UTF-8: byte 0xe9 at offset 3"):
+        load_article(tmp_path / "latin.txt")
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        fh.truncate(MAX_ARTICLE_BYTES + 1)
+    with pytest.raises(InputError, match="the limit is"):
+        load_article(path)
+
+
+def test_split_front_matter_without_closing_fence_is_body():
+    assert split_front_matter("---\ntitle: x\nno end") == (None, "---\ntitle: x\nno end", 1)
+
+
+def test_slugify():
+    assert slugify("Clémence Guetté: résolution!") == "clemence-guette-resolution"
+    assert slugify("???") == "article"

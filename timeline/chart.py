@@ -1,0 +1,169 @@
+"""The Plotly figure of the merged timeline, as a plain figure dictionary.
+
+The figure is written as the JSON plotly.js reads (``data``, ``layout``,
+``config``), not through ``plotly.graph_objects``: importing and validating
+graph objects costs more than the whole rest of a build, and the tests check
+the dictionary against Plotly's own schema instead. Points sit at the middle of
+their span, and every date coarser than a day is drawn as a band over the whole
+span, so "1966" reads as the year it is, never as 1 January.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from timeline import merge as m
+from timeline.dates import DateSpan, format_range, from_timex
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from timeline.events import Catalog
+
+CHART_ID = "timeline-chart"
+
+# Told apart by shape as well as colour, so the difference survives greyscale
+# projectors and colour-blind readers. Colours pass 3:1 against white.
+ORIGIN_STYLE = {
+    m.CURATED: {"symbol": "circle", "color": "#1f5fa8", "size": 13},
+    m.BOTH: {"symbol": "star", "color": "#b03a00", "size": 19},
+    m.ARTICLE: {"symbol": "square", "color": "#6a3d9a", "size": 12},
+}
+BAND_COLOR = "rgba(31, 95, 168, 0.28)"
+ERA_COLORS = ("rgba(120, 120, 120, 0.07)", "rgba(176, 58, 0, 0.07)", "rgba(31, 95, 168, 0.07)")
+
+TEXT = {
+    "en": {m.CURATED: "Curated event", m.BOTH: "Curated event mentioned in the article",
+           m.ARTICLE: "Date found only in the article", "band": "Span of an imprecise date",
+           "article_lane": "In the article only", "title": "France and NATO, 1949–2026"},
+    "fr": {m.CURATED: "Événement de la chronologie",
+           m.BOTH: "Événement de la chronologie cité par l’article",
+           m.ARTICLE: "Date trouvée seulement dans l’article",
+           "band": "Étendue d’une date imprécise", "article_lane": "Seulement dans l’article",
+           "title": "La France et l’OTAN, 1949–2026"},
+}
+
+
+def item_span(row: Any) -> DateSpan:
+    """Rebuild the start span of a frame row."""
+    span = from_timex(row[m.VALUE])
+    assert span is not None, row[m.VALUE]
+    return span
+
+
+def item_date_label(row: Any, lang: str) -> str:
+    """Return the date of a row as readers see it ("1966", "7 mars 1966 – 1er avril 1967")."""
+    end = from_timex(row[m.END_VALUE]) if row[m.END_VALUE] else None
+    return format_range(item_span(row), end, lang)
+
+
+def lanes(catalog: Catalog, frame: pd.DataFrame, lang: str) -> list[tuple[str, str]]:
+    """Return the (category id, label) lanes in use, top to bottom, in declared order."""
+    used = set(frame[m.CATEGORY])
+    out = [(c.id, c.label[lang]) for c in catalog.categories if c.id in used]
+    if m.ARTICLE_CATEGORY in used:
+        out.append((m.ARTICLE_CATEGORY, TEXT[lang]["article_lane"]))
+    return out
+
+
+def _iso(d: date) -> str:
+    return d.isoformat()
+
+
+def build_figure(frame: pd.DataFrame, catalog: Catalog, lang: str) -> dict[str, Any]:
+    """Build the figure: one point per item, bands for imprecise dates, eras behind."""
+    text = TEXT[lang]
+    lane_list = lanes(catalog, frame, lang)
+    # Top lane first: plotly counts y upwards, so the first lane gets the
+    # highest number.
+    lane_y = {cid: len(lane_list) - i for i, (cid, _) in enumerate(lane_list)}
+    labels = {cid: label for cid, label in lane_list}
+
+    band_x: list[str | None] = []
+    band_y: list[int | None] = []
+    points: dict[str, dict[str, list[Any]]] = {o: {"x": [], "y": [], "customdata": []}
+                                               for o in ORIGIN_STYLE}
+    for row in frame.to_dict("records"):
+        y = lane_y[row[m.CATEGORY]]
+        first, last = row[m.START], row[m.END]
+        if first != last:
+            # The band runs to the end of the last day, so a year covers the
+            # whole year on the axis.
+            band_x += [_iso(first), _iso(last + timedelta(days=1)), None]
+            band_y += [y, y, None]
+        mid = first + (last - first) // 2 if row[m.END_VALUE] is None else first
+        title = row[m.TITLE].get(lang) or row[m.TITLE].get("en", "")
+        p = points[row[m.ORIGIN]]
+        p["x"].append(_iso(mid))
+        p["y"].append(y)
+        # plotly.js reads hover text as a small subset of HTML; escaping makes
+        # any markup in an article or events file show as the text it is.
+        p["customdata"].append([row[m.ID], html.escape(title), html.escape(
+            item_date_label(row, lang)), html.escape(labels[row[m.CATEGORY]])])
+
+    data: list[dict[str, Any]] = [{
+        "type": "scatter", "mode": "lines", "name": text["band"], "x": band_x, "y": band_y,
+        "line": {"color": BAND_COLOR, "width": 9}, "hoverinfo": "skip",
+        "connectgaps": False, "legendrank": 4, "meta": "bands",
+    }]
+    for rank, (origin, style) in enumerate(ORIGIN_STYLE.items(), start=1):
+        p = points[origin]
+        if not p["x"]:
+            continue
+        data.append({
+            "type": "scatter", "mode": "markers", "name": text[origin], "x": p["x"],
+            "y": p["y"], "customdata": p["customdata"], "legendrank": rank, "meta": origin,
+            "marker": {"symbol": style["symbol"], "color": style["color"], "size": style["size"],
+                       "line": {"color": "#ffffff", "width": 1.5}},
+            "hovertemplate": "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
+                             "%{customdata[3]}<extra></extra>",
+        })
+
+    shapes, annotations = [], []
+    for i, era in enumerate(catalog.eras):
+        x0, x1 = _iso(era.start.first), _iso(era.end.last + timedelta(days=1))
+        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1,
+                       "y0": 0, "y1": 1, "fillcolor": ERA_COLORS[i % len(ERA_COLORS)],
+                       "line": {"width": 0}, "layer": "below"})
+        annotations.append({"xref": "x", "yref": "paper", "x": x0, "y": 1.0, "xanchor": "left",
+                            "yanchor": "bottom", "showarrow": False,
+                            "text": html.escape(era.label[lang]),
+                            "font": {"size": 11, "color": "#444444"}})
+
+    years = [d.year for d in frame[m.START]] + [d.year for d in frame[m.END]] or [1949, 2026]
+    x_range = [f"{min(years) - 2}-01-01", f"{max(years) + 3}-01-01"]
+    layout = {
+        "height": max(320, 90 + 46 * len(lane_list)),
+        "margin": {"l": 10, "r": 10, "t": 36, "b": 40},
+        "xaxis": {"type": "date", "range": x_range, "tickformat": "%Y", "showgrid": True,
+                  "gridcolor": "#e6e6e6", "fixedrange": False},
+        "yaxis": {"tickmode": "array", "tickvals": [lane_y[c] for c, _ in lane_list],
+                  "ticktext": [html.escape(label) for _, label in lane_list],
+                  "range": [0.4, len(lane_list) + 0.6], "fixedrange": True, "automargin": True,
+                  "showgrid": True, "gridcolor": "#f0f0f0", "zeroline": False},
+        "hovermode": "closest", "dragmode": "pan",
+        "legend": {"orientation": "h", "x": 0, "y": -0.12, "yanchor": "top"},
+        "shapes": shapes, "annotations": annotations,
+        "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff",
+        "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+                 "color": "#1a1a1a"},
+    }
+    config = {"responsive": True, "displaylogo": False, "scrollZoom": False,
+              "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"]}
+    return {"data": data, "layout": layout, "config": config}
+
+
+def figure_json(figure: dict[str, Any]) -> str:
+    """Serialise a figure deterministically, safe inside a <script> element."""
+    text = json.dumps(figure, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # "</script>" or "<!--" in a title must not end the element it sits in.
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def plotted_count(figure: dict[str, Any]) -> int:
+    """Count the points drawn, one per timeline item (bands are not points)."""
+    return sum(len(t["x"]) for t in figure["data"] if t.get("mode") == "markers")

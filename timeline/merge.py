@@ -1,0 +1,231 @@
+"""Merge article mentions with the curated history into one pandas frame.
+
+This is the point of the tool: a reader sees which history an article invokes.
+A mention links to a curated event when (1) their dates are compatible at the
+coarser of the two precisions — "1966" fits 7 March 1966 — and (2) the
+sentence around the mention supports it, through the event's keywords. The
+best-scoring event wins; ties break on importance, then date, then id, so the
+result never depends on dictionary or file order. Every link keeps its
+evidence (which date fitted, which words matched) so it can be shown.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from timeline.dates import DateSpan, from_timex
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from timeline.article import Article
+    from timeline.events import Catalog, Event
+    from timeline.extract import Mention
+
+# The columns of the timeline frame, named once here.
+ID = "id"
+START = "start"            # first day the item may refer to (datetime.date)
+END = "end"                # last day (datetime.date), inclusive
+PRECISION = "precision"    # of the start date: day, month, year, week, ...
+VALUE = "value"            # TIMEX3 value of the start
+END_VALUE = "end_value"    # TIMEX3 value of the end, or None
+TITLE = "title"            # {"en": ..., "fr": ...}
+SUMMARY = "summary"        # {"en": ..., "fr": ...}
+CATEGORY = "category"
+IMPORTANCE = "importance"
+ORIGIN = "origin"          # curated, article or both
+MENTIONS = "mentions"      # list of mention records, see mention_record()
+SOURCES = "sources"        # list of {"title", "publisher", "url"}
+KEYWORDS = "keywords"
+COLUMNS = (ID, START, END, PRECISION, VALUE, END_VALUE, TITLE, SUMMARY, CATEGORY, IMPORTANCE,
+           ORIGIN, MENTIONS, SOURCES, KEYWORDS)
+
+# Columns of the frame of mentions that are reported but not plotted.
+UNPLOTTED_COLUMNS = ("article", "start", "end", "text", "value", "sentence", "reason")
+
+CURATED, ARTICLE, BOTH = "curated", "article", "both"
+ARTICLE_CATEGORY = "article"
+
+# A date alone is weak evidence: with no supporting words the link is made
+# only when the two dates are the same at the same precision.
+KEYWORD_WEIGHT = 10
+SAME_PRECISION_BONUS = 3
+MIN_SCORE_WITHOUT_WORDS = SAME_PRECISION_BONUS
+
+
+@dataclass(frozen=True)
+class Link:
+    """Why a mention was attached to an event."""
+
+    event_id: str
+    score: int
+    date_fit: str
+    matched: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The merged timeline: plotted items and mentions that cannot be plotted."""
+
+    items: pd.DataFrame
+    unplotted: pd.DataFrame
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents so 'Guetté' matches 'guette' and 'OTAN' 'otan'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+@lru_cache(maxsize=4096)
+def _keyword_pattern(keyword: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(fold(keyword)) + r"(?!\w)")
+
+
+def event_span(event: Event) -> DateSpan:
+    """Return the whole span of an event, from its start to its end if it has one."""
+    if event.end is None:
+        return event.date
+    return DateSpan(event.date.first, event.end.last, event.date.precision, event.date.value)
+
+
+def date_fit(mention: DateSpan, event: Event) -> str | None:
+    """Describe how the dates fit at the coarser precision, or None when they do not."""
+    span = event_span(event)
+    if mention.contains(event.date) or mention.contains(span):
+        return f"{mention.value} contains {event.date.value}"
+    if span.contains(mention):
+        return f"{event.date.value} contains {mention.value}" if event.end is None else \
+            f"{mention.value} lies within {event.date.value}–{event.end.value}"
+    return None
+
+
+def score_link(mention: Mention, span: DateSpan, event: Event) -> Link | None:
+    """Score one candidate link, or None when dates or words rule it out."""
+    fit = date_fit(span, event)
+    if fit is None:
+        return None
+    sentence = fold(mention.sentence)
+    matched = tuple(sorted({k for k in event.keywords if _keyword_pattern(k).search(sentence)}))
+    score = KEYWORD_WEIGHT * len(matched)
+    if span.value == event.date.value:
+        score += SAME_PRECISION_BONUS
+    if not matched and score < MIN_SCORE_WITHOUT_WORDS:
+        return None
+    return Link(event.id, score, fit, matched)
+
+
+def best_link(mention: Mention, span: DateSpan, events: Sequence[Event]) -> Link | None:
+    """Pick the best event for a mention; deterministic on ties."""
+    ranked = []
+    for event in events:
+        link = score_link(mention, span, event)
+        if link is not None:
+            ranked.append((-link.score, -event.importance, event.date.first, event.id, link))
+    return min(ranked)[-1] if ranked else None
+
+
+def mention_record(article: Article, mention: Mention, link: Link | None) -> dict[str, Any]:
+    """Return the JSON-ready record of one mention, with its link evidence."""
+    return {
+        "article": article.id,
+        "article_title": article.title,
+        "text": mention.text,
+        "start": mention.start,
+        "end": mention.end,
+        "value": mention.value,
+        "sentence": mention.sentence,
+        "anchor": mention.anchor,
+        "date_fit": link.date_fit if link else None,
+        "matched": list(link.matched) if link else [],
+    }
+
+
+def _curated_row(event: Event) -> dict[str, Any]:
+    last = event.end.last if event.end else event.date.last
+    return {
+        ID: event.id, START: event.date.first, END: last, PRECISION: event.date.precision,
+        VALUE: event.date.value, END_VALUE: event.end.value if event.end else None,
+        TITLE: dict(event.title), SUMMARY: dict(event.summary), CATEGORY: event.category,
+        IMPORTANCE: event.importance, ORIGIN: CURATED, MENTIONS: [],
+        SOURCES: [{"title": s.title, "publisher": s.publisher, "url": s.url}
+                  for s in event.sources],
+        KEYWORDS: list(event.keywords),
+    }
+
+
+def _shorten(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def _article_only_row(article: Article, span: DateSpan, records: list[dict[str, Any]]
+                      ) -> dict[str, Any]:
+    first = records[0]
+    # The article's own words are the only honest title for an item no
+    # curated event explains; the date label carries the date.
+    title = _shorten(first["sentence"])
+    return {
+        ID: f"{article.id}--{span.value.lower()}", START: span.first, END: span.last,
+        PRECISION: span.precision, VALUE: span.value, END_VALUE: None,
+        TITLE: {"en": title, "fr": title}, SUMMARY: {"en": first["sentence"],
+                                                     "fr": first["sentence"]},
+        CATEGORY: ARTICLE_CATEGORY, IMPORTANCE: 1, ORIGIN: ARTICLE, MENTIONS: records,
+        SOURCES: ([{"title": article.title, "publisher": article.byline or "",
+                    "url": article.source_url}] if article.source_url else []),
+        KEYWORDS: [],
+    }
+
+
+def build_timeline(catalog: Catalog, articles: Iterable[Article],
+                   mentions: Mapping[str, Sequence[Mention]]) -> Timeline:
+    """Link every article's mentions to the catalog and return the merged frame."""
+    import pandas as pd
+
+    events = list(catalog.events)
+    rows = {event.id: _curated_row(event) for event in events}
+    unplotted: list[dict[str, Any]] = []
+    for article in sorted(articles, key=lambda a: a.id):
+        only: dict[str, tuple[DateSpan, list[dict[str, Any]]]] = {}
+        for mention in mentions.get(article.id, ()):
+            span = from_timex(mention.value)
+            if span is None:
+                unplotted.append({"article": article.id, "start": mention.start,
+                                  "end": mention.end, "text": mention.text,
+                                  "value": mention.value, "sentence": mention.sentence,
+                                  "reason": _unplotted_reason(mention.value)})
+                continue
+            link = best_link(mention, span, events)
+            record = mention_record(article, mention, link)
+            if link is not None:
+                row = rows[link.event_id]
+                row[MENTIONS].append(record)
+                row[ORIGIN] = BOTH
+            else:
+                only.setdefault(span.value, (span, []))[1].append(record)
+        for span, records in only.values():
+            row = _article_only_row(article, span, records)
+            rows[row[ID]] = row
+    frame = pd.DataFrame([{c: r[c] for c in COLUMNS} for r in rows.values()],
+                         columns=list(COLUMNS))
+    frame = frame.sort_values([START, END, ID], kind="mergesort").reset_index(drop=True)
+    unplotted_frame = pd.DataFrame(unplotted, columns=list(UNPLOTTED_COLUMNS))
+    return Timeline(items=frame, unplotted=unplotted_frame)
+
+
+def _unplotted_reason(value: str) -> str:
+    if value.endswith("_REF"):
+        return "refers to the present, past or future without a date"
+    if value.startswith("BC"):
+        return "before the common era; not drawn on this calendar"
+    if value.startswith("P"):
+        return "a duration, not a date"
+    return "no calendar span"

@@ -1,0 +1,226 @@
+"""Render the site's pages and assets in memory, as bytes ready to write.
+
+One Jinja environment is built here, with autoescaping on: every string from
+an article or the events file reaches the page as text, never as markup. A
+``templates/`` folder in the working directory overrides the packaged
+templates file by file, the way a theme override works in mkdocs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from timeline import chart
+from timeline import merge as m
+from timeline.dates import LANGUAGES
+from timeline.i18n import STRINGS
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from timeline.article import Article
+    from timeline.events import Catalog
+    from timeline.merge import Timeline
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+ASSET_FILES = ("timeline.css", "timeline.js")
+PLOTLY_ASSET = "assets/plotly.min.js"
+PLOTLY_CDN = "https://cdn.plot.ly/plotly-{version}.min.js"
+
+
+def packaged_templates() -> Path:
+    """Return the templates shipped with the package (wheel) or beside it (checkout)."""
+    inside = PACKAGE_DIR / "templates"
+    return inside if inside.is_dir() else PACKAGE_DIR.parent / "templates"
+
+
+def template_dirs(cwd: Path | None = None) -> list[Path]:
+    """Return the template folders in lookup order: the working directory's first."""
+    local = (cwd or Path.cwd()) / "templates"
+    shipped = packaged_templates()
+    dirs = [local] if local.is_dir() and local.resolve() != shipped.resolve() else []
+    return dirs + [shipped]
+
+
+def build_environment(dirs: Sequence[Path]) -> jinja2.Environment:
+    """Create the one Jinja environment of a build."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+def read_asset(dirs: Sequence[Path], name: str) -> bytes:
+    """Read an asset from the first template folder that has it."""
+    for d in dirs:
+        path = d / "assets" / name
+        if path.is_file():
+            return path.read_bytes()
+    raise FileNotFoundError(f"asset {name} not found in {', '.join(map(str, dirs))}")
+
+
+def plotly_bundle() -> bytes:
+    """Return the plotly.js bundle that ships inside the installed plotly package."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("plotly")
+    assert spec is not None and spec.origin is not None
+    return (Path(spec.origin).parent / "package_data" / "plotly.min.js").read_bytes()
+
+
+@lru_cache(maxsize=1)
+def plotly_version() -> str:
+    """Read plotly.js's version from its bundle header, without importing plotly."""
+    head = plotly_bundle()[:400].decode("utf-8", "replace")
+    found = re.search(r"plotly\.js v(\d+\.\d+\.\d+)", head)
+    return found.group(1) if found else "latest"
+
+
+@dataclass(frozen=True)
+class PageSet:
+    """Where a set of pages sits: its language and the way back to the site root."""
+
+    lang: str
+    prefix: str      # folder inside the site, "" or "fr/"
+    root: str        # relative path from the page to the site root, "" or "../"
+
+
+def item_views(frame: Any, catalog: Catalog, lang: str) -> list[dict[str, Any]]:
+    """Prepare every timeline item for the templates, in date order."""
+    labels = {c.id: c.label[lang] for c in catalog.categories}
+    labels[m.ARTICLE_CATEGORY] = STRINGS[lang]["article_only"]
+    views = []
+    for row in frame.to_dict("records"):
+        views.append({
+            "id": row[m.ID],
+            "title": row[m.TITLE].get(lang) or row[m.TITLE]["en"],
+            "summary": row[m.SUMMARY].get(lang) or row[m.SUMMARY]["en"],
+            "date_label": chart.item_date_label(row, lang),
+            "datetime": row[m.VALUE],
+            "category": row[m.CATEGORY],
+            "category_label": labels.get(row[m.CATEGORY], row[m.CATEGORY]),
+            "origin": row[m.ORIGIN],
+            "mentions": row[m.MENTIONS],
+            "sources": row[m.SOURCES],
+        })
+    return views
+
+
+def mention_anchor(article_id: str, start: int) -> str:
+    """Return the stable anchor of a mention in the annotated article."""
+    return f"mention-{article_id}-{start}"
+
+
+def annotate(article: Article, linked: Mapping[int, str], spans: Sequence[tuple[int, int, str]]
+             ) -> list[list[dict[str, Any]]]:
+    """Split the body into paragraphs of text segments, marking each date mention.
+
+    ``spans`` are (start, end, value) of every mention; ``linked`` maps a
+    mention's start to the item it belongs to, if any. Returns segments, not
+    HTML, so the template escapes every piece of the article's text.
+    """
+    body = article.body
+    segments: list[dict[str, Any]] = []
+    cursor = 0
+    for start, end, value in sorted(spans):
+        if start < cursor:
+            continue
+        if start > cursor:
+            segments.append({"text": body[cursor:start]})
+        segments.append({"text": body[start:end], "value": value, "item": linked.get(start),
+                         "anchor": mention_anchor(article.id, start)})
+        cursor = end
+    if cursor < len(body):
+        segments.append({"text": body[cursor:]})
+    # Break into paragraphs at newlines, keeping marks whole.
+    paragraphs: list[list[dict[str, Any]]] = [[]]
+    for seg in segments:
+        if "value" in seg:
+            paragraphs[-1].append(seg)
+            continue
+        parts = seg["text"].split("\n")
+        for i, part in enumerate(parts):
+            if i:
+                paragraphs.append([])
+            if part:
+                paragraphs[-1].append({"text": part})
+    return [p for p in paragraphs if p]
+
+
+def article_views(articles: Sequence[Article], timeline: Timeline, lang: str
+                  ) -> list[dict[str, Any]]:
+    """Prepare each article, annotated with its mentions, for the templates."""
+    linked: dict[str, dict[int, str]] = {}
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for row in timeline.items.to_dict("records"):
+        for rec in row[m.MENTIONS]:
+            linked.setdefault(rec["article"], {})[rec["start"]] = row[m.ID]
+            spans.setdefault(rec["article"], []).append((rec["start"], rec["end"], rec["value"]))
+    for rec in timeline.unplotted.to_dict("records"):
+        spans.setdefault(rec["article"], []).append((rec["start"], rec["end"], rec["value"]))
+    views = []
+    for a in sorted(articles, key=lambda a: a.id):
+        views.append({
+            "id": a.id, "title": a.title, "byline": a.byline, "source_url": a.source_url,
+            "published": a.published, "published_label": (
+                chart.format_range(a.published, None, lang) if a.published else None),
+            "published_note": a.published_note, "language": a.language,
+            "paragraphs": annotate(a, linked.get(a.id, {}), spans.get(a.id, [])),
+            "unplotted": [r for r in timeline.unplotted.to_dict("records") if r["article"] == a.id],
+        })
+    return views
+
+
+def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timeline, *,
+                default_lang: str = "en", plotlyjs: str = "local",
+                cwd: Path | None = None) -> dict[str, bytes]:
+    """Render every page and asset; return relative path -> bytes."""
+    dirs = template_dirs(cwd)
+    env = build_environment(dirs)
+    files: dict[str, bytes] = {f"assets/{name}": read_asset(dirs, name) for name in ASSET_FILES}
+    if plotlyjs == "local":
+        files[PLOTLY_ASSET] = plotly_bundle()
+    page_sets = [PageSet(lang, f"{lang}/", "../") for lang in LANGUAGES]
+    page_sets.append(PageSet(default_lang, "", ""))
+    for ps in page_sets:
+        lang = ps.lang
+        figure = chart.build_figure(timeline.items, catalog, lang)
+        other = next(code for code in LANGUAGES if code != lang)
+        context = {
+            "lang": lang,
+            "t": STRINGS[lang],
+            "root": ps.root,
+            "other_lang": other,
+            "other_url": f"{ps.root}{other}/index.html",
+            "plotly_src": (f"{ps.root}{PLOTLY_ASSET}" if plotlyjs == "local"
+                           else PLOTLY_CDN.format(version=plotly_version())),
+            "figure_json": figure_json_markup(figure),
+            "chart_id": chart.CHART_ID,
+            "point_count": chart.plotted_count(figure),
+            "items": item_views(timeline.items, catalog, lang),
+            "eras": [{"id": e.id, "label": e.label[lang],
+                      "dates": chart.format_range(e.start, e.end, lang)} for e in catalog.eras],
+            "articles": article_views(articles, timeline, lang),
+        }
+        html_text = env.get_template("index.html").render(context)
+        files[f"{ps.prefix}index.html"] = html_text.encode("utf-8")
+    return files
+
+
+def figure_json_markup(figure: dict[str, Any]) -> Any:
+    """Return the figure JSON marked safe: figure_json already escaped it for <script>."""
+    from markupsafe import Markup
+
+    return Markup(chart.figure_json(figure))

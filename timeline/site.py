@@ -1,0 +1,87 @@
+"""Write the built site to disk: the only module that touches the output folder.
+
+Everything is rendered in memory first (see build.py); this module then writes
+it into a fresh temporary folder beside the output and swaps that folder in at
+the very end. A failure at any point leaves the previous build exactly as it
+was. It replaces only a folder that timeline itself made, recognised by a
+marker file, so ``--out ~`` or ``--out .`` can never wipe someone's files.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+
+from timeline.errors import OutputError
+
+MARKER = ".timeline-build"
+MARKER_TEXT = b"This folder was written by `timeline build` and is replaced whole by it.\n"
+
+
+def check_output_folder(out: Path) -> None:
+    """Refuse an output path that is not a folder timeline may replace."""
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise OutputError(f"{out}: exists and is not a folder; choose another --out")
+    if (out / MARKER).is_file():
+        return
+    if any(out.iterdir()):
+        raise OutputError(f"{out}: refusing to replace a folder that is not empty and was not "
+                          f"made by timeline (no {MARKER} file in it)")
+
+
+def _safe_relative(name: str) -> PurePosixPath:
+    rel = PurePosixPath(name)
+    if rel.is_absolute() or ".." in rel.parts or not rel.parts:
+        raise OutputError(f"refusing to write outside the output folder: {name!r}")
+    return rel
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def write_site(files: Mapping[str, bytes], out: Path) -> Path:
+    """Write ``files`` (relative POSIX path -> bytes) as the folder ``out``, atomically."""
+    check_output_folder(out)
+    parent = out.absolute().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=parent))
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot create the output folder ({exc.strerror})") from None
+    try:
+        for name in sorted(files):
+            _write_file(staging / _safe_relative(name), files[name])
+        (staging / MARKER).write_bytes(MARKER_TEXT)
+        os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be served
+        _swap_in(staging, out)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputError(f"{out}: could not write the site ({exc}); the previous build, "
+                          f"if any, is unchanged") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return out
+
+
+def _swap_in(staging: Path, out: Path) -> None:
+    """Replace ``out`` with ``staging`` using renames, so readers never see half a site."""
+    if not out.exists():
+        os.rename(staging, out)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=staging.parent))
+    os.rmdir(retired)
+    os.rename(out, retired)
+    try:
+        os.rename(staging, out)
+    except OSError:
+        os.rename(retired, out)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)
