@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from timeline import chart
 from timeline import merge as m
 from timeline.dates import LANGUAGES
+from timeline.export import render_exports
 from timeline.i18n import STRINGS
 
 if TYPE_CHECKING:
@@ -192,6 +193,7 @@ def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timelin
     files: dict[str, bytes] = {f"assets/{name}": read_asset(dirs, name) for name in ASSET_FILES}
     if plotlyjs == "local":
         files[PLOTLY_ASSET] = plotly_bundle()
+    files.update(render_exports(timeline, catalog))
     page_sets = [PageSet(lang, f"{lang}/", "../") for lang in LANGUAGES]
     page_sets.append(PageSet(default_lang, "", ""))
     for ps in page_sets:

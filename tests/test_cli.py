@@ -1,0 +1,127 @@
+import json
+import subprocess
+import sys
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from timeline.cli import main
+from tests.conftest import SHIPPED_ARTICLE, SHIPPED_EVENTS
+
+
+def all_commands():
+    return [(name, cmd) for name, cmd in main.commands.items()]
+
+
+@pytest.mark.parametrize(("name", "command"), all_commands())
+def test_every_command_and_option_has_help(name, command):
+    assert command.help, f"{name} has no help"
+    for param in command.params:
+        if isinstance(param, click.Option):
+            assert param.help, f"{name} {param.opts} has no help"
+
+
+def test_version_and_help():
+    runner = CliRunner()
+    assert runner.invoke(main, ["--version"]).output.startswith("timeline, version ")
+    result = runner.invoke(main, ["--help"])
+    assert result.exit_code == 0 and "build" in result.output and "extract" in result.output
+
+
+def test_python_dash_m_runs_the_cli():
+    done = subprocess.run([sys.executable, "-m", "timeline", "--help"], capture_output=True,
+                          text=True, check=True)
+    assert "Commands:" in done.stdout
+
+
+def test_help_imports_nothing_heavy():
+    code = ("import sys; from timeline.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in ('pandas', 'plotly', 'dateparser', 'jinja2') if m in sys.modules]\n"
+            "print(','.join(heavy))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1:] in ([], [""])
+
+
+def test_build_writes_the_site_and_says_where(tmp_path):
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", "--events", str(SHIPPED_EVENTS), "--article",
+                                       str(SHIPPED_ARTICLE), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"open {out / 'index.html'}" in result.output
+    for name in ("index.html", "en/index.html", "fr/index.html", "assets/plotly.min.js",
+                 "assets/timeline.js", "assets/timeline.css"):
+        assert (out / name).is_file(), name
+
+
+def test_build_with_cdn_copies_no_plotly(tmp_path):
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", "--events", str(SHIPPED_EVENTS), "--article",
+                                       str(SHIPPED_ARTICLE), "--out", str(out),
+                                       "--plotlyjs", "cdn"])
+    assert result.exit_code == 0, result.output
+    assert not (out / "assets" / "plotly.min.js").exists()
+    assert 'src="https://cdn.plot.ly/plotly-' in (out / "index.html").read_text()
+
+
+def test_bad_article_gives_one_line_and_status_2_and_no_output(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("---\npublished: 1966-02-30\n---\nText\n", encoding="utf-8")
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", "--events", str(SHIPPED_EVENTS), "--article",
+                                       str(bad), "--out", str(out)])
+    assert result.exit_code == 2
+    assert result.output == (f"Error: {bad}:2:12: published: '1966-02-30': February 1966 "
+                             "has no day 30\n")
+    assert not out.exists()
+
+
+def test_refuses_to_overwrite_a_foreign_folder(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    result = CliRunner().invoke(main, ["build", "--events", str(SHIPPED_EVENTS), "--article",
+                                       str(SHIPPED_ARTICLE), "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "refusing to replace a folder" in result.output
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_missing_article_and_events(tmp_path):
+    result = CliRunner().invoke(main, ["build", "--events", str(tmp_path / "none.yaml"),
+                                       "--article", str(tmp_path / "none.txt"),
+                                       "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert lines == [f"Error: {tmp_path / 'none.yaml'}: file not found",
+                     f"Error: {tmp_path / 'none.txt'}: file not found"]
+
+
+def test_extract_jsonl_follows_the_contract(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("---\npublished: 2026-01-19\nlanguage: en\n---\n"
+                       "De Gaulle left the integrated command in 1966.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "--format", "jsonl", str(article)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    body = "De Gaulle left the integrated command in 1966.\n"
+    assert [(r["text"], r["value"]) for r in rows] == [("1966", "1966")]
+    assert all(body[r["start"]:r["end"]] == r["text"] and r["file"] == str(article)
+               for r in rows)
+
+
+def test_extract_table_and_bad_published(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Signed on 4 April 1949.\n", encoding="utf-8")
+    table = CliRunner().invoke(main, ["extract", str(article)])
+    assert table.exit_code == 0 and "1949-04-04" in table.output
+    bad = CliRunner().invoke(main, ["extract", "--published", "2026-02-30", str(article)])
+    assert bad.exit_code == 2 and "February 2026 has no day 30" in bad.output
+
+
+def test_validate_reports_ok_and_errors(tmp_path):
+    ok = CliRunner().invoke(main, ["validate", str(SHIPPED_EVENTS)])
+    assert ok.exit_code == 0 and "OK" in ok.output
+    broken = tmp_path / "events.yaml"
+    broken.write_text("events: [\n", encoding="utf-8")
+    bad = CliRunner().invoke(main, ["validate", str(broken)])
+    assert bad.exit_code == 2 and bad.output.startswith(f"Error: {broken}:")

@@ -1,0 +1,207 @@
+"""Export the merged timeline as data: CSV, JSON, TimelineJS3 JSON and iCalendar.
+
+Each function returns text; site.py writes it. Every export keeps the
+precision of its dates: a year stays a year (a TimelineJS date with only a
+year, an all-day iCalendar event spanning the whole year).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import os
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from timeline import merge as m
+from timeline.chart import item_date_label
+from timeline.dates import from_timex
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from timeline.events import Catalog
+    from timeline.merge import Timeline
+
+CSV_COLUMNS = ("id", "date", "end", "precision", "first_day", "last_day", "title_en", "title_fr",
+               "summary_en", "summary_fr", "category", "origin", "mentions", "quotes",
+               "source_urls")
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def defuse_cell(value: Any) -> str:
+    """Return a CSV cell that a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_PREFIXES):
+        return "'" + text
+    return text
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return frame.to_dict("records")
+
+
+def render_csv(timeline: Timeline) -> str:
+    """Return the items as RFC 4180 CSV, safe to open in a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(CSV_COLUMNS)
+    for r in _records(timeline.items):
+        row = [r[m.ID], r[m.VALUE], r[m.END_VALUE] or "", r[m.PRECISION], r[m.START].isoformat(),
+               r[m.END].isoformat(), r[m.TITLE].get("en", ""), r[m.TITLE].get("fr", ""),
+               r[m.SUMMARY].get("en", ""), r[m.SUMMARY].get("fr", ""), r[m.CATEGORY],
+               r[m.ORIGIN], len(r[m.MENTIONS]),
+               " | ".join(rec["sentence"] for rec in r[m.MENTIONS]),
+               " ".join(s["url"] for s in r[m.SOURCES] if s.get("url"))]
+        writer.writerow([defuse_cell(v) for v in row])
+    return out.getvalue()
+
+
+def render_json(timeline: Timeline, catalog: Catalog) -> str:
+    """Return the whole timeline (items, unplotted mentions, eras, categories) as JSON."""
+    items = []
+    for r in _records(timeline.items):
+        items.append({
+            "id": r[m.ID], "date": r[m.VALUE], "end": r[m.END_VALUE], "precision": r[m.PRECISION],
+            "first_day": r[m.START].isoformat(), "last_day": r[m.END].isoformat(),
+            "title": r[m.TITLE], "summary": r[m.SUMMARY], "category": r[m.CATEGORY],
+            "importance": int(r[m.IMPORTANCE]), "origin": r[m.ORIGIN], "mentions": r[m.MENTIONS],
+            "sources": r[m.SOURCES],
+            "date_label": {lang: item_date_label(r, lang) for lang in ("en", "fr")},
+        })
+    data = {
+        "format": "timeline/1",
+        "categories": [{"id": c.id, "label": c.label} for c in catalog.categories],
+        "eras": [{"id": e.id, "start": e.start.value, "end": e.end.value, "label": e.label}
+                 for e in catalog.eras],
+        "items": items,
+        "unplotted": _records(timeline.unplotted),
+    }
+    return _dumps(data)
+
+
+def _tljs_date(value: str, lang: str, *, last: bool = False) -> dict[str, Any]:
+    span = from_timex(value)
+    assert span is not None
+    day = span.last if last else span.first
+    if span.precision == "year":
+        return {"year": day.year}
+    if span.precision == "month":
+        return {"year": day.year, "month": day.month}
+    return {"year": day.year, "month": day.month, "day": day.day}
+
+
+def render_timelinejs(timeline: Timeline, catalog: Catalog, lang: str = "en") -> str:
+    """Return Knight Lab TimelineJS3 JSON for the same timeline.
+
+    TimelineJS shows ``text`` fields as HTML, so every string is escaped. Dates
+    keep their precision; spans TimelineJS has no word for (a week, a decade)
+    become a start and end day with the honest label as ``display_date``.
+    """
+    labels = {c.id: c.label[lang] for c in catalog.categories}
+    events = []
+    for r in _records(timeline.items):
+        span = from_timex(r[m.VALUE])
+        assert span is not None
+        event: dict[str, Any] = {
+            "unique_id": r[m.ID],
+            "start_date": _tljs_date(r[m.VALUE], lang),
+            "text": {"headline": html.escape(r[m.TITLE].get(lang) or r[m.TITLE]["en"]),
+                     "text": _tljs_body(r, lang)},
+            "group": html.escape(labels.get(r[m.CATEGORY], r[m.CATEGORY])),
+            "display_date": html.escape(item_date_label(r, lang)),
+        }
+        if r[m.END_VALUE]:
+            event["end_date"] = _tljs_date(r[m.END_VALUE], lang, last=True)
+        elif span.precision not in ("year", "month", "day"):
+            event["end_date"] = _tljs_date(r[m.VALUE], lang, last=True)
+        events.append(event)
+    eras = [{"start_date": _tljs_date(e.start.value, lang),
+             "end_date": _tljs_date(e.end.value, lang, last=True),
+             "text": {"headline": html.escape(e.label[lang])}} for e in catalog.eras]
+    title = {"en": "France and NATO, 1949–2026", "fr": "La France et l’OTAN, 1949–2026"}[lang]
+    return _dumps({"title": {"text": {"headline": html.escape(title), "text": ""}},
+                   "events": events, "eras": eras, "scale": "human"})
+
+
+def _tljs_body(r: dict[str, Any], lang: str) -> str:
+    parts = [f"<p>{html.escape(r[m.SUMMARY].get(lang) or r[m.SUMMARY]['en'])}</p>"]
+    for rec in r[m.MENTIONS]:
+        parts.append(f"<blockquote>{html.escape(rec['sentence'])}</blockquote>")
+    links = [f'<a href="{html.escape(s["url"])}">{html.escape(s["title"])}</a>'
+             for s in r[m.SOURCES] if s.get("url", "").startswith(("http://", "https://"))]
+    if links:
+        parts.append("<p>" + " · ".join(links) + "</p>")
+    return "".join(parts)
+
+
+def _ics_escape(text: str) -> str:
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+def _fold(line: str) -> str:
+    """Fold a content line at 75 octets without splitting a UTF-8 character (RFC 5545 3.1)."""
+    out, current, size = [], "", 0
+    for ch in line:
+        width = len(ch.encode("utf-8"))
+        if size + width > 75:
+            out.append(current)
+            current, size = " ", 1
+        current += ch
+        size += width
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def _dtstamp(timeline: Timeline) -> str:
+    # DTSTAMP is required. A build must not read the clock, so it is
+    # SOURCE_DATE_EPOCH when set, else the last day the timeline covers.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y%m%dT%H%M%SZ")
+    last = max(timeline.items[m.END]) if len(timeline.items) else datetime(1970, 1, 1).date()
+    return last.strftime("%Y%m%dT000000Z")
+
+
+def render_ics(timeline: Timeline, lang: str = "en") -> str:
+    """Return an RFC 5545 calendar with one all-day event spanning each item's precision."""
+    stamp = _dtstamp(timeline)
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline//France-NATO timeline//EN",
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    for r in _records(timeline.items):
+        first = r[m.START]
+        after = r[m.END] + timedelta(days=1)
+        description = r[m.SUMMARY].get(lang) or r[m.SUMMARY]["en"]
+        urls = [s["url"] for s in r[m.SOURCES] if s.get("url")]
+        if urls:
+            description += "\n\n" + "\n".join(urls)
+        lines += ["BEGIN:VEVENT", f"UID:{r[m.ID]}@timeline.invalid", f"DTSTAMP:{stamp}",
+                  f"DTSTART;VALUE=DATE:{first.strftime('%Y%m%d')}",
+                  f"DTEND;VALUE=DATE:{after.strftime('%Y%m%d')}",
+                  "SUMMARY:" + _ics_escape(r[m.TITLE].get(lang) or r[m.TITLE]["en"]),
+                  "DESCRIPTION:" + _ics_escape(description),
+                  "CATEGORIES:" + _ics_escape(r[m.CATEGORY])]
+        if urls and " " not in urls[0]:
+            lines.append("URL:" + urls[0])
+        lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def render_exports(timeline: Timeline, catalog: Catalog) -> dict[str, bytes]:
+    """Return every data export, keyed by its path in the site."""
+    return {
+        "data/events.csv": render_csv(timeline).encode("utf-8"),
+        "data/events.json": render_json(timeline, catalog).encode("utf-8"),
+        "data/timelinejs.json": render_timelinejs(timeline, catalog, "en").encode("utf-8"),
+        "data/timelinejs.fr.json": render_timelinejs(timeline, catalog, "fr").encode("utf-8"),
+        "data/events.ics": render_ics(timeline, "en").encode("utf-8"),
+    }
