@@ -128,8 +128,11 @@ def build_figure(frame: pd.DataFrame, catalog: Catalog, lang: str) -> dict[str, 
         shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1,
                        "y0": 0, "y1": 1, "fillcolor": ERA_COLORS[i % len(ERA_COLORS)],
                        "line": {"width": 0}, "layer": "below"})
-        annotations.append({"xref": "x", "yref": "paper", "x": x0, "y": 1.0, "xanchor": "left",
-                            "yanchor": "bottom", "showarrow": False,
+        # Neighbouring eras alternate between two rows so long labels never
+        # run into each other, whatever the width of the chart.
+        annotations.append({"xref": "x", "yref": "paper", "x": x0, "xanchor": "left",
+                            "y": 1.0 if i % 2 == 0 else 1.07, "yanchor": "bottom",
+                            "showarrow": False,
                             "text": html.escape(era.label[lang]),
                             "font": {"size": 11, "color": "#444444"}})
 
@@ -137,7 +140,7 @@ def build_figure(frame: pd.DataFrame, catalog: Catalog, lang: str) -> dict[str, 
     x_range = [f"{min(years) - 2}-01-01", f"{max(years) + 3}-01-01"]
     layout = {
         "height": max(320, 90 + 46 * len(lane_list)),
-        "margin": {"l": 10, "r": 10, "t": 36, "b": 40},
+        "margin": {"l": 10, "r": 10, "t": 56, "b": 40},
         "xaxis": {"type": "date", "range": x_range, "tickformat": "%Y", "showgrid": True,
                   "gridcolor": "#e6e6e6", "fixedrange": False},
         "yaxis": {"tickmode": "array", "tickvals": [lane_y[c] for c, _ in lane_list],

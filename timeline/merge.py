@@ -214,10 +214,13 @@ def build_timeline(catalog: Catalog, articles: Iterable[Article],
         for span, records in only.values():
             row = _article_only_row(article, span, records)
             rows[row[ID]] = row
+    # dtype=object keeps None as None and text as str on pandas 2 and 3 alike
+    # (pandas 3 would otherwise infer its string dtype and turn None into NaN).
     frame = pd.DataFrame([{c: r[c] for c in COLUMNS} for r in rows.values()],
-                         columns=list(COLUMNS))
+                         columns=list(COLUMNS), dtype=object)
+    frame[IMPORTANCE] = frame[IMPORTANCE].astype("int64")
     frame = frame.sort_values([START, END, ID], kind="mergesort").reset_index(drop=True)
-    unplotted_frame = pd.DataFrame(unplotted, columns=list(UNPLOTTED_COLUMNS))
+    unplotted_frame = pd.DataFrame(unplotted, columns=list(UNPLOTTED_COLUMNS), dtype=object)
     return Timeline(items=frame, unplotted=unplotted_frame)
 
 
