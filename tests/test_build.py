@@ -1,0 +1,92 @@
+"""The whole build: golden output and byte-for-byte reproducibility."""
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline.build import BuildOptions, build_site
+from timeline.errors import InputError
+from timeline.render import plotly_bundle
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN = Path(__file__).parent / "golden"
+EVENTS = FIXTURES / "mini-events.yaml"
+ARTICLE = FIXTURES / "golden-article.txt"
+
+
+def build_fixture(**kwargs):
+    return build_site(BuildOptions(events_path=EVENTS, article_paths=[ARTICLE], cwd=ROOT,
+                                   **kwargs))
+
+
+def test_golden_build():
+    """Compare every built file with tests/golden (UPDATE_GOLDEN=1 rewrites it)."""
+    files = build_fixture().files
+    assert files.pop("assets/plotly.min.js") == plotly_bundle()
+    if os.environ.get("UPDATE_GOLDEN"):
+        for old in GOLDEN.rglob("*"):
+            if old.is_file():
+                old.unlink()
+        for name, data in files.items():
+            (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / name).write_bytes(data)
+    stored = {p.relative_to(GOLDEN).as_posix(): p.read_bytes()
+              for p in GOLDEN.rglob("*") if p.is_file()}
+    assert sorted(files) == sorted(stored)
+    for name in files:
+        assert files[name] == stored[name], f"{name} differs from tests/golden/{name}"
+
+
+def test_golden_content_is_meaningful():
+    files = build_fixture().files
+    page = files["en/index.html"].decode()
+    # The article's "1966" is linked to the 1966 withdrawal, "this week" to the
+    # resolution, and the date nobody curated is kept as an article-only item.
+    assert 'href="#letter-to-johnson"><mark data-value="1966">1966</mark>' in page
+    assert 'href="#resolution-filed"><mark data-value="2026-W04">this week</mark>' in page
+    assert 'id="golden-article--1980"' in page
+    assert 'lang="fr"' in files["fr/index.html"].decode()
+    assert "7 mars 1966" in files["fr/index.html"].decode()
+
+
+def digest_build(env_overrides: dict[str, str], out: Path) -> dict[str, str]:
+    env = {**os.environ, **env_overrides}
+    subprocess.run([sys.executable, "-m", "timeline", "build", "--events", str(EVENTS),
+                    "--article", str(ARTICLE), "--out", str(out)], cwd=ROOT, env=env,
+                   check=True, capture_output=True)
+    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_builds_are_identical_across_time_zones_and_locales(tmp_path):
+    a = digest_build({"TZ": "UTC", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}, tmp_path / "a")
+    b = digest_build({"TZ": "Pacific/Kiritimati", "LC_ALL": "fr_FR.UTF-8",
+                      "LANG": "fr_FR.UTF-8", "PYTHONHASHSEED": "12345"}, tmp_path / "b")
+    assert a == b
+
+
+def test_bad_inputs_are_all_reported_together(tmp_path):
+    bad_article = tmp_path / "bad.txt"
+    bad_article.write_text("---\nlanguage: de\n---\nText\n", encoding="utf-8")
+    bad_events = tmp_path / "events.yaml"
+    bad_events.write_text("events: [\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        build_site(BuildOptions(events_path=bad_events, article_paths=[bad_article]))
+    messages = [str(p) for p in info.value.problems]
+    assert messages[0].startswith(f"{bad_events}:")
+    assert messages[1] == f"{bad_article}:2:11: language: 'de' is not one of en, fr"
+
+
+def test_two_articles_with_one_id_are_refused(tmp_path):
+    one = tmp_path / "a" / "story.txt"
+    two = tmp_path / "b" / "story.txt"
+    for p in (one, two):
+        p.parent.mkdir()
+        p.write_text("Text from 1966.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="article id 'story' is also the id of"):
+        build_site(BuildOptions(events_path=EVENTS, article_paths=[one, two]))
