@@ -6,8 +6,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from timeline.cli import main
 from tests.conftest import SHIPPED_ARTICLE, SHIPPED_EVENTS
+from timeline.cli import main
 
 
 def all_commands():
@@ -35,13 +35,26 @@ def test_python_dash_m_runs_the_cli():
     assert "Commands:" in done.stdout
 
 
-def test_help_imports_nothing_heavy():
-    code = ("import sys; from timeline.cli import main\n"
-            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-            "heavy = [m for m in ('pandas', 'plotly', 'dateparser', 'jinja2') if m in sys.modules]\n"
-            "print(','.join(heavy))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip().splitlines()[-1:] in ([], [""])
+def heavy_imports(*args: str) -> set[str]:
+    """Run the CLI in a fresh interpreter and return the heavy libraries it imported."""
+    code = ("import sys\nfrom timeline.cli import main\n"
+            "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('pandas', 'plotly', 'dateparser', 'jinja2')"
+            " if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          check=True)
+    return set(eval(done.stdout.strip().splitlines()[-1]))
+
+
+def test_help_and_validate_import_nothing_heavy():
+    assert heavy_imports("--help") == set()
+    assert heavy_imports("validate", str(SHIPPED_EVENTS)) == set()
+
+
+def test_extract_pays_only_for_dateparser(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Signed on 4 April 1949.\n", encoding="utf-8")
+    assert heavy_imports("extract", "--format", "jsonl", str(article)) <= {"dateparser"}
 
 
 def test_build_writes_the_site_and_says_where(tmp_path):

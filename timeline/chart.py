@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from timeline import merge as m
 from timeline.dates import DateSpan, format_range, from_timex
+from timeline.text import neutralise_bidi
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -69,6 +70,12 @@ def lanes(catalog: Catalog, frame: pd.DataFrame, lang: str) -> list[tuple[str, s
     return out
 
 
+def _label(text: str) -> str:
+    # plotly.js reads hover and tick text as a small subset of HTML; escaping
+    # makes any markup in an article or events file show as the text it is.
+    return html.escape(neutralise_bidi(text))
+
+
 def _iso(d: date) -> str:
     return d.isoformat()
 
@@ -99,10 +106,8 @@ def build_figure(frame: pd.DataFrame, catalog: Catalog, lang: str) -> dict[str, 
         p = points[row[m.ORIGIN]]
         p["x"].append(_iso(mid))
         p["y"].append(y)
-        # plotly.js reads hover text as a small subset of HTML; escaping makes
-        # any markup in an article or events file show as the text it is.
-        p["customdata"].append([row[m.ID], html.escape(title), html.escape(
-            item_date_label(row, lang)), html.escape(labels[row[m.CATEGORY]])])
+        p["customdata"].append([row[m.ID], _label(title), _label(item_date_label(row, lang)),
+                                _label(labels[row[m.CATEGORY]])])
 
     data: list[dict[str, Any]] = [{
         "type": "scatter", "mode": "lines", "name": text["band"], "x": band_x, "y": band_y,
@@ -133,7 +138,7 @@ def build_figure(frame: pd.DataFrame, catalog: Catalog, lang: str) -> dict[str, 
         annotations.append({"xref": "x", "yref": "paper", "x": x0, "xanchor": "left",
                             "y": 1.0 if i % 2 == 0 else 1.07, "yanchor": "bottom",
                             "showarrow": False,
-                            "text": html.escape(era.label[lang]),
+                            "text": _label(era.label[lang]),
                             "font": {"size": 11, "color": "#444444"}})
 
     years = [d.year for d in frame[m.START]] + [d.year for d in frame[m.END]] or [1949, 2026]
@@ -144,7 +149,7 @@ def build_figure(frame: pd.DataFrame, catalog: Catalog, lang: str) -> dict[str, 
         "xaxis": {"type": "date", "range": x_range, "tickformat": "%Y", "showgrid": True,
                   "gridcolor": "#e6e6e6", "fixedrange": False},
         "yaxis": {"tickmode": "array", "tickvals": [lane_y[c] for c, _ in lane_list],
-                  "ticktext": [html.escape(label) for _, label in lane_list],
+                  "ticktext": [_label(label) for _, label in lane_list],
                   "range": [0.4, len(lane_list) + 0.6], "fixedrange": True, "automargin": True,
                   "showgrid": True, "gridcolor": "#f0f0f0", "zeroline": False},
         "hovermode": "closest", "dragmode": "pan",

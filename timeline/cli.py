@@ -64,8 +64,10 @@ def build(events_path: str, articles: tuple[str, ...], out_dir: str, lang: str,
           plotlyjs: str) -> None:
     """Build the static site: article dates + curated events -> interactive timeline."""
     from timeline.build import BuildOptions, build_site
-    from timeline.site import write_site
+    from timeline.site import check_output_folder, write_site
 
+    # Refuse a bad --out before spending time on the build; write_site checks again.
+    check_output_folder(Path(out_dir))
     options = BuildOptions(events_path=Path(events_path), article_paths=_article_paths(articles),
                            default_lang=lang, plotlyjs=plotlyjs)
     result = build_site(options)

@@ -109,7 +109,8 @@ def year_span(year: int) -> DateSpan:
 
 def month_span(year: int, month: int) -> DateSpan:
     last = calendar.monthrange(year, month)[1]
-    return DateSpan(date(year, month, 1), date(year, month, last), "month", f"{year:04d}-{month:02d}")
+    value = f"{year:04d}-{month:02d}"
+    return DateSpan(date(year, month, 1), date(year, month, last), "month", value)
 
 
 def day_span(day: date) -> DateSpan:
@@ -144,8 +145,9 @@ def from_timex(value: str) -> DateSpan | None:
             return DateSpan(first, last, "quarter", f"{y:04d}-Q{q}")
         if m["half"]:
             y, h = int(m["half"]), int(m["h"])
-            first, last = (date(y, 1, 1), date(y, 6, 30)) if h == 1 else (date(y, 7, 1), date(y, 12, 31))
-            return DateSpan(first, last, "half", f"{y:04d}-H{h}")
+            if h == 1:
+                return DateSpan(date(y, 1, 1), date(y, 6, 30), "half", f"{y:04d}-H1")
+            return DateSpan(date(y, 7, 1), date(y, 12, 31), "half", f"{y:04d}-H2")
         if m["season"]:
             y, s = int(m["season"]), m["s"]
             a, b = SEASON_MONTHS[s]
@@ -159,7 +161,8 @@ def from_timex(value: str) -> DateSpan | None:
             return DateSpan(date(max(d, 1), 1, 1), date(d + 9, 12, 31), "decade", m["decade"])
         if m["century"]:
             c = int(m["century"])
-            return DateSpan(date(max(c * 100, 1), 1, 1), date(c * 100 + 99, 12, 31), "century", m["century"])
+            first = date(max(c * 100, 1), 1, 1)
+            return DateSpan(first, date(c * 100 + 99, 12, 31), "century", m["century"])
     except ValueError:
         return None
     return None
@@ -194,8 +197,7 @@ def format_span(span: DateSpan, lang: str = "en") -> str:
     if p == "day":
         return f"{_ordinal(f.day, lang)} {months[f.month - 1]} {f.year}"
     if p == "month":
-        name = months[f.month - 1]
-        return f"{name} {f.year}" if lang == "fr" else f"{name} {f.year}"
+        return f"{months[f.month - 1]} {f.year}"
     if p == "year":
         return str(f.year)
     if p == "week":

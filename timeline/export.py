@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from timeline import merge as m
 from timeline.chart import item_date_label
 from timeline.dates import from_timex
+from timeline.text import neutralise_bidi
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,10 +35,15 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 def defuse_cell(value: Any) -> str:
     """Return a CSV cell that a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
+    text = "" if value is None else neutralise_bidi(str(value))
     if text.startswith(FORMULA_PREFIXES):
         return "'" + text
     return text
+
+
+def _html(text: str) -> str:
+    """Escape text for TimelineJS, which shows its text fields as HTML."""
+    return html.escape(neutralise_bidi(text))
 
 
 def _dumps(data: Any) -> str:
@@ -113,10 +119,10 @@ def render_timelinejs(timeline: Timeline, catalog: Catalog, lang: str = "en") ->
         event: dict[str, Any] = {
             "unique_id": r[m.ID],
             "start_date": _tljs_date(r[m.VALUE], lang),
-            "text": {"headline": html.escape(r[m.TITLE].get(lang) or r[m.TITLE]["en"]),
+            "text": {"headline": _html(r[m.TITLE].get(lang) or r[m.TITLE]["en"]),
                      "text": _tljs_body(r, lang)},
-            "group": html.escape(labels.get(r[m.CATEGORY], r[m.CATEGORY])),
-            "display_date": html.escape(item_date_label(r, lang)),
+            "group": _html(labels.get(r[m.CATEGORY], r[m.CATEGORY])),
+            "display_date": _html(item_date_label(r, lang)),
         }
         if r[m.END_VALUE]:
             event["end_date"] = _tljs_date(r[m.END_VALUE], lang, last=True)
@@ -125,17 +131,17 @@ def render_timelinejs(timeline: Timeline, catalog: Catalog, lang: str = "en") ->
         events.append(event)
     eras = [{"start_date": _tljs_date(e.start.value, lang),
              "end_date": _tljs_date(e.end.value, lang, last=True),
-             "text": {"headline": html.escape(e.label[lang])}} for e in catalog.eras]
+             "text": {"headline": _html(e.label[lang])}} for e in catalog.eras]
     title = {"en": "France and NATO, 1949–2026", "fr": "La France et l’OTAN, 1949–2026"}[lang]
-    return _dumps({"title": {"text": {"headline": html.escape(title), "text": ""}},
+    return _dumps({"title": {"text": {"headline": _html(title), "text": ""}},
                    "events": events, "eras": eras, "scale": "human"})
 
 
 def _tljs_body(r: dict[str, Any], lang: str) -> str:
-    parts = [f"<p>{html.escape(r[m.SUMMARY].get(lang) or r[m.SUMMARY]['en'])}</p>"]
+    parts = [f"<p>{_html(r[m.SUMMARY].get(lang) or r[m.SUMMARY]['en'])}</p>"]
     for rec in r[m.MENTIONS]:
-        parts.append(f"<blockquote>{html.escape(rec['sentence'])}</blockquote>")
-    links = [f'<a href="{html.escape(s["url"])}">{html.escape(s["title"])}</a>'
+        parts.append(f"<blockquote>{_html(rec['sentence'])}</blockquote>")
+    links = [f'<a href="{_html(s["url"])}">{_html(s["title"])}</a>'
              for s in r[m.SOURCES] if s.get("url", "").startswith(("http://", "https://"))]
     if links:
         parts.append("<p>" + " · ".join(links) + "</p>")

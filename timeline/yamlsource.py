@@ -73,8 +73,8 @@ def mapping_items(node: MappingNode, path: str, problems: list[Problem],
         key = key_node.value
         if key in seen:
             line, _ = position(seen[key], line_offset)
-            problems.append(problem_at(key_node, path, f"key {key!r} repeats the one on line {line}",
-                                       line_offset))
+            message = f"key {key!r} repeats the one on line {line}"
+            problems.append(problem_at(key_node, path, message, line_offset))
             continue
         seen[key] = key_node
         items.append((key, key_node, value_node))

@@ -1,0 +1,28 @@
+"""Make untrusted text inert wherever it is shown.
+
+HTML escaping (Jinja's autoescape, ``html.escape`` for Plotly's hover labels)
+stops markup. What it does not stop are Unicode bidirectional controls: an
+invisible RIGHT-TO-LEFT OVERRIDE in an event title can make the text after it,
+including the page's own labels, read backwards ("Trojan Source"). Real
+right-to-left text needs none of these explicit overrides and isolates, so
+they are shown as visible code points instead of being obeyed.
+"""
+
+from __future__ import annotations
+
+import re
+
+# LRE, RLE, PDF, LRO, RLO (U+202A–U+202E) and LRI, RLI, FSI, PDI (U+2066–U+2069).
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def neutralise_bidi(text: str) -> str:
+    """Replace bidi override and isolate controls with a visible ``<U+202E>`` marker."""
+    return BIDI_CONTROLS.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def inert(value: object) -> object:
+    """Neutralise bidi controls in strings; leave other values alone (a Jinja finalize hook)."""
+    if isinstance(value, str) and BIDI_CONTROLS.search(value):
+        return neutralise_bidi(value)
+    return value
