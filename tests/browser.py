@@ -19,7 +19,7 @@ CHROMIUM = os.environ.get("TIMELINE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
-    "--disable-quic", "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--disable-quic", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 NPM_CACHE = Path(os.environ.get(
     "TIMELINE_NPM_CACHE",
@@ -51,8 +51,12 @@ def browser() -> Iterator[Any]:
 class OfflinePage:
     """A page with every network request refused and every console error kept."""
 
-    def __init__(self, browser: Any, **context_options: Any) -> None:
-        self.context = browser.new_context(offline=True, **context_options)
+    def __init__(self, browser: Any, allowed_origin: str | None = None,
+                 **context_options: Any) -> None:
+        # A test that serves the site itself on loopback names that one origin;
+        # everything else, and every request of an offline page, is refused.
+        self.allowed = allowed_origin
+        self.context = browser.new_context(offline=allowed_origin is None, **context_options)
         self.requests: list[str] = []
         self.blocked: list[str] = []
         self.errors: list[str] = []
@@ -66,7 +70,8 @@ class OfflinePage:
 
     def _route(self, route: Any) -> None:
         url = route.request.url
-        if url.startswith(("file:", "data:", "blob:", "about:")):
+        if url.startswith(("file:", "data:", "blob:", "about:")) or (
+                self.allowed and url.startswith(self.allowed + "/")):
             route.continue_()
         else:
             self.blocked.append(url)
