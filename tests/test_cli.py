@@ -138,3 +138,36 @@ def test_validate_reports_ok_and_errors(tmp_path):
     broken.write_text("events: [\n", encoding="utf-8")
     bad = CliRunner().invoke(main, ["validate", str(broken)])
     assert bad.exit_code == 2 and bad.output.startswith(f"Error: {broken}:")
+
+
+def write_archive(folder, n=3, bad=()):
+    folder.mkdir()
+    for i in range(n):
+        text = ("---\npublished: 1966-02-30\n---\nx\n" if i in bad else
+                f"---\npublished: 2026-01-19\n---\nDe Gaulle's withdrawal in 1966, story {i}.\n")
+        (folder / f"story-{i}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_archive_with_a_bad_article_is_built_and_says_so(tmp_path):
+    archive = write_archive(tmp_path / "archive", bad=(1,))
+    args = ["build", "--events", str(SHIPPED_EVENTS), "--articles", str(archive),
+            "--cache-dir", str(tmp_path / "cache"), "--jobs", "2"]
+    result = CliRunner().invoke(main, args + ["--out", str(tmp_path / "site")])
+    assert result.exit_code == 3, result.output
+    assert f"Skipped: {archive / 'story-1.txt'}:2:12: published:" in result.output
+    assert "2 article(s) (0 from cache)" in result.output
+    assert (tmp_path / "site" / "index.html").is_file()
+    strict = CliRunner().invoke(main, args + ["--strict", "--out", str(tmp_path / "s2")])
+    assert strict.exit_code == 2 and not (tmp_path / "s2").exists()
+
+
+def test_unchanged_rebuild_comes_from_the_cache(tmp_path):
+    archive = write_archive(tmp_path / "archive")
+    args = ["build", "--events", str(SHIPPED_EVENTS), "--articles", str(archive),
+            "--cache-dir", str(tmp_path / "cache"), "--out", str(tmp_path / "site")]
+    first = CliRunner().invoke(main, args)
+    second = CliRunner().invoke(main, args)
+    assert first.exit_code == second.exit_code == 0, second.output
+    assert "3 article(s) (0 from cache)" in first.output
+    assert "3 article(s) (3 from cache)" in second.output

@@ -1,17 +1,21 @@
 """Gather everything a site needs, in memory: load, extract, merge, render.
 
-Nothing here writes a file. Every input is read and checked before anything
-is rendered, so a bad events file or article stops the build before the
-output folder is touched (site.write_site is called only on success).
+Nothing here writes the site. Every input is read and checked before anything
+is rendered, so a bad events file stops the build before the output folder is
+touched (site.write_site is called only on success). A bad article among many
+is skipped and reported instead, unless the build is strict: one unreadable
+file in a newsroom's archive should not hold back the other thousand.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline.errors import InputError, Problem
+
+ARTICLE_SUFFIXES = (".txt", ".md")
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,10 @@ class BuildOptions:
     default_lang: str = "en"
     plotlyjs: str = "local"
     cwd: Path | None = None
+    jobs: int = 1
+    scheduler: str | None = None
+    cache_dir: Path | None = None
+    strict: bool = False
 
 
 @dataclass
@@ -30,48 +38,66 @@ class BuildResult:
     """The rendered files, and what a person should hear about."""
 
     files: dict[str, bytes]
-    warnings: list[str] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
+    articles: int = 0
+    cached: int = 0
     items: int = 0
     mentions: int = 0
     links: int = 0
 
 
-def build_site(options: BuildOptions) -> BuildResult:
+def find_articles(folder: Path) -> list[Path]:
+    """Return the article files under ``folder``, in a stable order."""
+    if not folder.is_dir():
+        raise InputError("not a folder of articles", folder)
+    return sorted(p for p in folder.rglob("*")
+                  if p.suffix in ARTICLE_SUFFIXES and p.is_file() and not p.name.startswith("."))
+
+
+def build_site(options: BuildOptions,
+               progress: Callable[[int], None] | None = None) -> BuildResult:
     """Build the whole site in memory and return its files."""
-    from timeline.article import load_article
+    from timeline.article import Article, load_article
+    from timeline.batch import extract_all
+    from timeline.cache import MentionCache
     from timeline.events import load_events
-    from timeline.extract import extract_mentions
     from timeline.merge import MENTIONS, build_timeline
     from timeline.render import render_site
 
-    problems: list[Problem] = []
+    fatal: list[Problem] = []
+    skipped: list[Problem] = []
     catalog = None
     try:
         catalog = load_events(options.events_path)
     except InputError as exc:
-        problems += exc.problems
-    articles = []
+        fatal += exc.problems
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
     for path in options.article_paths:
         try:
-            articles.append(load_article(path))
+            article = load_article(path)
         except InputError as exc:
-            problems += exc.problems
-    seen: dict[str, str] = {}
-    for a in articles:
-        if a.id in seen:
-            problems.append(Problem(f"article id {a.id!r} is also the id of {seen[a.id]}",
-                                    a.path))
-        seen[a.id] = a.path
-    if problems or catalog is None:
-        raise InputError(problems)
+            (fatal if options.strict else skipped).extend(exc.problems)
+            continue
+        if article.id in seen:
+            fatal.append(Problem(f"article id {article.id!r} is also the id of "
+                                 f"{seen[article.id]}; rename one or set `id:` in its front "
+                                 "matter", article.path))
+            continue
+        seen[article.id] = article.path
+        articles.append(article)
+    if skipped and not articles:
+        # Nothing usable is left: that is a failed build, not a partial one.
+        fatal, skipped = fatal + skipped, []
+    if fatal or catalog is None:
+        raise InputError(fatal)
 
-    mentions = {}
-    for a in articles:
-        day = a.published.first if a.published and a.published.precision == "day" else None
-        mentions[a.id] = extract_mentions(a.body, published=day, lang=a.language)
+    mentions, stats = extract_all(articles, jobs=options.jobs, scheduler=options.scheduler,
+                                  cache=MentionCache(options.cache_dir), progress=progress)
     timeline = build_timeline(catalog, articles, mentions)
     files = render_site(catalog, articles, timeline, default_lang=options.default_lang,
                         plotlyjs=options.plotlyjs, cwd=options.cwd)
-    links = sum(len(v) for v in timeline.items[MENTIONS])
-    return BuildResult(files=files, items=len(timeline.items),
-                       mentions=sum(len(v) for v in mentions.values()), links=links)
+    return BuildResult(files=files, skipped=skipped, articles=len(articles),
+                       cached=stats.cached, items=len(timeline.items),
+                       mentions=sum(len(v) for v in mentions.values()),
+                       links=sum(len(v) for v in timeline.items[MENTIONS]))

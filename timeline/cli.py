@@ -37,44 +37,106 @@ def main() -> None:
     """Turn news articles and curated history into interactive timelines."""
 
 
-def _article_paths(articles: tuple[str, ...]) -> list[Path]:
-    if articles:
-        return [Path(a) for a in articles]
-    folder = Path(DEFAULT_ARTICLES)
-    found = sorted(folder.glob("*.txt")) + sorted(folder.glob("*.md"))
+def _article_paths(articles: tuple[str, ...], folders: tuple[str, ...]) -> list[Path]:
+    from timeline.build import find_articles
+
+    paths = [Path(a) for a in articles]
+    for folder in folders:
+        paths += find_articles(Path(folder))
+    if articles or folders:
+        return paths
+    found = find_articles(Path(DEFAULT_ARTICLES)) if Path(DEFAULT_ARTICLES).is_dir() else []
     if not found:
         raise InputError(f"no articles given and none found in {DEFAULT_ARTICLES}/")
     return found
 
 
+# Exit status when the site was built but some articles had to be left out.
+EXIT_SKIPPED = 3
+
+
 @main.command()
 @click.option("--events", "events_path", default=DEFAULT_EVENTS, show_default=True,
-              type=click.Path(dir_okay=True), help="The curated events file (YAML).")
+              type=click.Path(), help="The curated events file (YAML).")
 @click.option("--article", "articles", multiple=True, type=click.Path(),
               help="An article file with YAML front matter; repeat for several. "
                    f"Default: every .txt and .md file in {DEFAULT_ARTICLES}/.")
+@click.option("--articles", "folders", multiple=True, type=click.Path(),
+              help="A folder of articles (.txt, .md, searched recursively); repeatable.")
 @click.option("--out", "out_dir", default="build", show_default=True, type=click.Path(),
               help="Output folder; replaced whole, and only if timeline made it.")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
-              help="Language of the root index.html; both languages are always built.")
+              help="Language of the root pages; both languages are always built.")
 @click.option("--plotlyjs", type=click.Choice(["local", "cdn"]), default="local",
               show_default=True,
               help="Copy plotly.js into build/assets/ (works offline) or load it from a CDN.")
-def build(events_path: str, articles: tuple[str, ...], out_dir: str, lang: str,
-          plotlyjs: str) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes for date extraction. Default: the cores available.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Run extraction on an existing Dask cluster (e.g. tcp://host:8786).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="Where extraction results are cached. Default: "
+                   "$XDG_CACHE_HOME/timeline/mentions.")
+@click.option("--no-cache", is_flag=True, help="Extract every article again; use no cache.")
+@click.option("--strict", is_flag=True,
+              help=f"Fail (status 2) on any bad article instead of skipping it (status "
+                   f"{EXIT_SKIPPED}).")
+def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...], out_dir: str,
+          lang: str, plotlyjs: str, jobs: int | None, scheduler: str | None,
+          cache_dir: str | None, no_cache: bool, strict: bool) -> None:
     """Build the static site: article dates + curated events -> interactive timeline."""
+    from timeline.batch import available_cores
     from timeline.build import BuildOptions, build_site
+    from timeline.cache import default_cache_dir
     from timeline.site import check_output_folder, write_site
 
     # Refuse a bad --out before spending time on the build; write_site checks again.
-    check_output_folder(Path(out_dir))
-    options = BuildOptions(events_path=Path(events_path), article_paths=_article_paths(articles),
-                           default_lang=lang, plotlyjs=plotlyjs)
-    result = build_site(options)
-    out = write_site(result.files, Path(out_dir))
-    for warning in result.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+    out = Path(out_dir)
+    check_output_folder(out)
+    paths = _article_paths(articles, folders)
+    cache = None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir()
+    options = BuildOptions(events_path=Path(events_path), article_paths=paths,
+                           default_lang=lang, plotlyjs=plotlyjs,
+                           jobs=jobs or available_cores(), scheduler=scheduler,
+                           cache_dir=cache, strict=strict)
+    with _progress(len(paths)) as advance:
+        result = build_site(options, progress=advance)
+    write_site(result.files, out)
+    for problem in result.skipped:
+        click.echo(f"Skipped: {problem}", err=True)
+    click.echo(f"{result.articles} article(s) ({result.cached} from cache), "
+               f"{result.mentions} date mention(s), {result.links} linked to events, "
+               f"{result.items} timeline items"
+               + (f", {len(result.skipped)} problem(s) in skipped articles"
+                  if result.skipped else ""))
     click.echo(f"Built {len(result.files)} files in {out}/ — open {out / 'index.html'}")
+    if result.skipped:
+        sys.exit(EXIT_SKIPPED)
+
+
+class _progress:
+    """A rich progress bar on a terminal for builds of many articles; silent otherwise."""
+
+    THRESHOLD = 20
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar = None
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        if self.total < self.THRESHOLD or not sys.stderr.isatty():
+            return None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.bar = Progress(transient=True, console=Console(stderr=True))
+        self.bar.start()
+        task = self.bar.add_task("Extracting dates", total=self.total)
+        return lambda n: self.bar.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 @main.command()
