@@ -52,7 +52,7 @@ def test_the_whole_frame_for_a_small_case(catalog):
         m.PRECISION: ["day"] * 4,
         m.VALUE: ["1949-04-04", "1966-03-07", "1966-07-01", "2026-01-19"],
         m.ORIGIN: [m.CURATED, m.CURATED, m.CURATED, m.BOTH],
-    })
+    }, dtype=object)
     got = tl.items[[m.ID, m.START, m.END, m.PRECISION, m.VALUE, m.ORIGIN]]
     assert_frame_equal(got, expected)
     assert [r["text"] for r in tl.items[m.MENTIONS][3]] == ["this week"]
