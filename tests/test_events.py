@@ -130,7 +130,8 @@ def test_folded_text_is_stripped_and_bom_is_accepted(tmp_path: Path) -> None:
 
 def test_invalid_yaml_is_reported_at_its_position() -> None:
     path = FIXTURES / "bad-syntax.yaml"
-    assert found(path) == [(5, 1, "invalid YAML: found unexpected end of stream")]
+    assert found(path) == [(5, 1, "invalid YAML: found unexpected end of stream (while "
+                           "scanning a quoted scalar that starts at line 3, column 29)")]
 
 
 def test_invalid_yaml_mapping_value(tmp_path: Path) -> None:

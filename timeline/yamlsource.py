@@ -50,6 +50,12 @@ def compose(text: str, path: str | Path, line_offset: int = 0) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         reason = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.context_mark and exc.problem_mark:
+            # "found unexpected end of stream" is reported where the file ends;
+            # the context says where the unclosed thing began.
+            start = exc.context_mark
+            reason += (f" ({exc.context} that starts at line {start.line + 1 + line_offset}, "
+                       f"column {start.column + 1})")
         line = mark.line + 1 + line_offset if mark else None
         column = mark.column + 1 if mark else None
         raise InputError(Problem(f"invalid YAML: {reason}", str(path), line, column)) from None
