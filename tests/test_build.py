@@ -49,7 +49,7 @@ def test_golden_content_is_meaningful():
     # resolution, and the date nobody curated is kept as an article-only item.
     assert 'href="#letter-to-johnson"><mark data-value="1966">1966</mark>' in page
     assert 'href="#resolution-filed"><mark data-value="2026-W04">this week</mark>' in page
-    assert 'id="golden-article--1980"' in page
+    assert 'id="date-1980"' in page
     assert 'lang="fr"' in files["fr/index.html"].decode()
     assert "7 mars 1966" in files["fr/index.html"].decode()
 

@@ -57,7 +57,7 @@ def test_json_parses_back_with_precision(timeline, catalog):
     items = {i["id"]: i for i in data["items"]}
     assert items["letter-to-johnson"]["origin"] == "both"
     assert items["letter-to-johnson"]["mentions"][0]["text"] == "1966"
-    assert items["story--1980"]["date_label"] == {"en": "1980", "fr": "1980"}
+    assert items["date-1980"]["date_label"] == {"en": "1980", "fr": "1980"}
     assert data["eras"][0] == {"id": "outside", "start": "1966-07", "end": "2009-04",
                                "label": {"en": "Outside the integrated command",
                                          "fr": "Hors du commandement intégré"}}
@@ -66,10 +66,10 @@ def test_json_parses_back_with_precision(timeline, catalog):
 def test_timelinejs_keeps_precision_and_escapes_html(timeline, catalog):
     data = json.loads(export.render_timelinejs(timeline, catalog, "en"))
     events = {e["unique_id"]: e for e in data["events"]}
-    assert events["story--1980"]["start_date"] == {"year": 1980}
+    assert events["date-1980"]["start_date"] == {"year": 1980}
     assert events["treaty-signed"]["start_date"] == {"year": 1949, "month": 4, "day": 4}
     assert "<script>" not in json.dumps(data)
-    assert "&lt;script&gt;" in events["story--1980"]["text"]["headline"]
+    assert "&lt;script&gt;" in events["date-1980"]["text"]["headline"]
     assert data["eras"][0]["start_date"] == {"year": 1966, "month": 7}
     assert data["eras"][0]["end_date"] == {"year": 2009, "month": 4}
 
@@ -79,7 +79,7 @@ def test_ics_parses_with_a_strict_reader_and_spans_precision(timeline):
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
     cal = icalendar.Calendar.from_ical(text)
     events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
-    year = events["story--1980@timeline.invalid"]
+    year = events["date-1980@timeline.invalid"]
     assert year.decoded("DTSTART") == date(1980, 1, 1)
     assert year.decoded("DTEND") == date(1981, 1, 1)
     day = events["treaty-signed@timeline.invalid"]

@@ -76,7 +76,7 @@ def test_date_without_supporting_words_becomes_article_only(catalog):
     second = Mention(second_start, second_start + 4, "1966", "1966", body, 0, "explicit")
     tl = m.build_timeline(catalog, [a], {a.id: [first, second]})
     only = tl.items[tl.items[m.ORIGIN] == m.ARTICLE]
-    assert only[m.ID].tolist() == ["story--1966"]
+    assert only[m.ID].tolist() == ["date-1966"]
     assert only[m.PRECISION].tolist() == ["year"]
     assert [r["start"] for r in only[m.MENTIONS].iloc[0]] == [first.start, second_start]
     assert only[m.SUMMARY].iloc[0] == {"en": body, "fr": body}
@@ -110,3 +110,17 @@ def test_fold_ignores_case_and_accents():
     assert m.fold("Guetté’s OTAN") == "guette's otan"
     assert m._keyword_pattern("Guetté").search(m.fold("GUETTE said"))
     assert not m._keyword_pattern("LFI").search(m.fold("self-fished"))
+
+
+def test_article_only_dates_are_shared_across_articles_and_filtered(catalog):
+    bodies = {"a": "Prices rose in 1980.", "b": "In 1980 prices rose.", "c": "Rain in 1990."}
+    arts = [article(body, id) for id, body in bodies.items()]
+    found = {id: [mention(body, y, y) for y in ("1980", "1990") if y in body]
+             for id, body in bodies.items()}
+    everything = m.build_timeline(catalog, arts, found)
+    shared = everything.items.set_index(m.ID).loc["date-1980"]
+    assert m.articles_of(shared) == ["a", "b"]
+    assert "date-1990" in set(everything.items[m.ID])
+    master = m.build_timeline(catalog, arts, found, min_articles=2)
+    assert "date-1980" in set(master.items[m.ID])
+    assert "date-1990" not in set(master.items[m.ID])

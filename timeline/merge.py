@@ -167,38 +167,58 @@ def _shorten(text: str, limit: int = 90) -> str:
     return cut + "…"
 
 
-def _article_only_row(article: Article, span: DateSpan, records: list[dict[str, Any]]
-                      ) -> dict[str, Any]:
+def article_only_id(value: str) -> str:
+    """Return the id of the item that gathers every unexplained mention of one date."""
+    return "date-" + value.lower()
+
+
+def _article_only_row(span: DateSpan, records: list[dict[str, Any]],
+                      by_id: Mapping[str, Article]) -> dict[str, Any]:
     first = records[0]
     # The article's own words are the only honest title for an item no
     # curated event explains; the date label carries the date.
     title = _shorten(first["sentence"])
+    cited = sorted({r["article"] for r in records})
+    sources = [{"title": by_id[a].title, "publisher": by_id[a].byline or "",
+                "url": by_id[a].source_url} for a in cited if by_id[a].source_url]
     return {
-        ID: f"{article.id}--{span.value.lower()}", START: span.first, END: span.last,
+        ID: article_only_id(span.value), START: span.first, END: span.last,
         PRECISION: span.precision, VALUE: span.value, END_VALUE: None,
-        TITLE: {"en": title, "fr": title}, SUMMARY: {"en": first["sentence"],
-                                                     "fr": first["sentence"]},
+        TITLE: {"en": title, "fr": title},
+        SUMMARY: {"en": first["sentence"], "fr": first["sentence"]},
         CATEGORY: ARTICLE_CATEGORY, IMPORTANCE: 1, ORIGIN: ARTICLE, MENTIONS: records,
-        SOURCES: ([{"title": article.title, "publisher": article.byline or "",
-                    "url": article.source_url}] if article.source_url else []),
-        KEYWORDS: [],
+        SOURCES: sources, KEYWORDS: [],
     }
 
 
+def articles_of(row: Mapping[str, Any]) -> list[str]:
+    """Return the ids of the articles that mention an item, in order."""
+    return sorted({r["article"] for r in row[MENTIONS]})
+
+
 def build_timeline(catalog: Catalog, articles: Iterable[Article],
-                   mentions: Mapping[str, Sequence[Mention]]) -> Timeline:
-    """Link every article's mentions to the catalog and return the merged frame."""
+                   mentions: Mapping[str, Sequence[Mention]], *,
+                   min_articles: int = 1) -> Timeline:
+    """Link every article's mentions to the catalog and return the merged frame.
+
+    A date no curated event explains becomes one article-only item, shared by
+    every article that mentions it; it is kept when at least ``min_articles``
+    articles do (a master timeline of a whole archive asks for two, so that
+    one article's passing date does not crowd out what the press returns to).
+    """
     import pandas as pd
 
     events = list(catalog.events)
+    by_id = {a.id: a for a in articles}
     rows = {event.id: _curated_row(event) for event in events}
+    only: dict[str, tuple[DateSpan, list[dict[str, Any]]]] = {}
     unplotted: list[dict[str, Any]] = []
-    for article in sorted(articles, key=lambda a: a.id):
-        only: dict[str, tuple[DateSpan, list[dict[str, Any]]]] = {}
-        for mention in mentions.get(article.id, ()):
+    for article_id in sorted(by_id):
+        article = by_id[article_id]
+        for mention in mentions.get(article_id, ()):
             span = from_timex(mention.value)
             if span is None:
-                unplotted.append({"article": article.id, "start": mention.start,
+                unplotted.append({"article": article_id, "start": mention.start,
                                   "end": mention.end, "text": mention.text,
                                   "value": mention.value, "sentence": mention.sentence,
                                   "reason": _unplotted_reason(mention.value)})
@@ -211,8 +231,9 @@ def build_timeline(catalog: Catalog, articles: Iterable[Article],
                 row[ORIGIN] = BOTH
             else:
                 only.setdefault(span.value, (span, []))[1].append(record)
-        for span, records in only.values():
-            row = _article_only_row(article, span, records)
+    for span, records in only.values():
+        if len({r["article"] for r in records}) >= min_articles:
+            row = _article_only_row(span, records, by_id)
             rows[row[ID]] = row
     # dtype=object keeps None as None and text as str on pandas 2 and 3 alike
     # (pandas 3 would otherwise infer its string dtype and turn None into NaN).
