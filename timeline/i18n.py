@@ -14,7 +14,7 @@ STRINGS: dict[str, dict[str, str]] = {
                  "the curated history of France’s place in the Alliance, and the moments a "
                  "news article brings back.",
         "chart_label": "Interactive timeline of France–NATO relations, 1949–2026. "
-                       "The list of events below gives the same information as text.",
+                       "The list of events on this page gives the same information as text.",
         "chart_heading": "Timeline",
         "chart_help": "Hover or tap a point for its details; click it to jump to the event. "
                       "Drag to pan, use the buttons to zoom. Stars mark events the article "
@@ -39,6 +39,41 @@ STRINGS: dict[str, dict[str, str]] = {
                   "“1966” means some day in 1966.",
         "chart_noscript": "The interactive chart needs JavaScript; the list below has "
                           "every event.",
+        "nav_label": "Other views",
+        "lang_nav_label": "Language",
+        "nav_present": "Classroom mode",
+        "nav_embed": "Embed this timeline",
+        "embed_heading": "Embed this timeline",
+        "embed_intro": "Paste this code into an article to show the chart alone. Add "
+                       "?lang=fr to the address for French, or ?event= followed by an "
+                       "event’s anchor (the part after # in its link) to highlight it.",
+        "embed_address_note": "The address in the code is relative to this page: when the "
+                              "site is published, replace it with its full address (the "
+                              "page fills it in when opened from a web server).",
+        "embed_code_label": "Code to embed the timeline",
+        "copy_code": "Copy the code",
+        "copied": "Copied to the clipboard.",
+        "copy_failed": "Copying failed: select the code and copy it by hand.",
+        "embed_title": "France and NATO: an interactive timeline",
+        "embed_hint": "Tap or click a point to read its event.",
+        "embed_list_summary": "The events as a list",
+        "open_full": "Open the full timeline",
+        "read_event": "Read this event in the full timeline",
+        "present_title": "Classroom mode",
+        "present_prev": "Previous",
+        "present_next": "Next",
+        "present_fullscreen": "Full screen",
+        "present_fullscreen_exit": "Leave full screen",
+        "present_exit": "Back to the timeline",
+        "present_progress": "Progress",
+        "present_step": "Event {n} of {total}",
+        "present_help": "Move with the arrow keys, Page Up and Page Down, space, Home and End, "
+                        "the buttons, or by swiping.",
+        "present_noscript": "Without JavaScript every event is shown below, one after another.",
+        "reason_ref": "refers to the present, past or future without a date",
+        "reason_bc": "before the common era; not drawn on this calendar",
+        "reason_duration": "a duration, not a date",
+        "reason_none": "no calendar span",
     },
     "fr": {
         "site_title": "La France et l’OTAN : une chronologie",
@@ -46,7 +81,7 @@ STRINGS: dict[str, dict[str, str]] = {
                  "l’histoire de la place de la France dans l’Alliance, et les moments "
                  "qu’un article de presse fait revenir.",
         "chart_label": "Chronologie interactive des relations entre la France et l’OTAN, "
-                       "1949–2026. La liste des événements ci-dessous donne les mêmes "
+                       "1949–2026. La liste des événements de cette page donne les mêmes "
                        "informations sous forme de texte.",
         "chart_heading": "Chronologie",
         "chart_help": "Survolez ou touchez un point pour ses détails ; cliquez pour aller à "
@@ -74,5 +109,42 @@ STRINGS: dict[str, dict[str, str]] = {
                   "le permettent : « 1966 » signifie un jour de 1966.",
         "chart_noscript": "Le graphique interactif nécessite JavaScript ; la liste ci-dessous "
                           "contient tous les événements.",
+        "nav_label": "Autres vues",
+        "lang_nav_label": "Langue",
+        "nav_present": "Mode présentation",
+        "nav_embed": "Intégrer cette chronologie",
+        "embed_heading": "Intégrer cette chronologie",
+        "embed_intro": "Collez ce code dans un article pour n’y montrer que le graphique. "
+                       "Ajoutez ?lang=en à l’adresse pour l’anglais, ou ?event= suivi de "
+                       "l’ancre d’un événement (ce qui suit # dans son lien) pour le mettre "
+                       "en évidence.",
+        "embed_address_note": "L’adresse du code est relative à cette page : une fois le site "
+                              "publié, remplacez-la par son adresse complète (la page la "
+                              "remplit elle-même lorsqu’elle est servie par un serveur web).",
+        "embed_code_label": "Code pour intégrer la chronologie",
+        "copy_code": "Copier le code",
+        "copied": "Copié dans le presse-papiers.",
+        "copy_failed": "La copie a échoué : sélectionnez le code et copiez-le à la main.",
+        "embed_title": "La France et l’OTAN : une chronologie interactive",
+        "embed_hint": "Touchez ou cliquez un point pour lire son événement.",
+        "embed_list_summary": "Les événements sous forme de liste",
+        "open_full": "Ouvrir la chronologie complète",
+        "read_event": "Lire cet événement dans la chronologie complète",
+        "present_title": "Mode présentation",
+        "present_prev": "Précédent",
+        "present_next": "Suivant",
+        "present_fullscreen": "Plein écran",
+        "present_fullscreen_exit": "Quitter le plein écran",
+        "present_exit": "Retour à la chronologie",
+        "present_progress": "Progression",
+        "present_step": "Événement {n} sur {total}",
+        "present_help": "Avancez avec les flèches, Page préc. et Page suiv., la barre d’espace, "
+                        "Début et Fin, les boutons, ou en balayant l’écran.",
+        "present_noscript": "Sans JavaScript, tous les événements sont affichés ci-dessous, "
+                            "les uns après les autres.",
+        "reason_ref": "renvoie au présent, au passé ou à l’avenir sans date précise",
+        "reason_bc": "avant notre ère ; hors du calendrier de ce graphique",
+        "reason_duration": "une durée, pas une date",
+        "reason_none": "pas de période du calendrier",
     },
 }

@@ -32,6 +32,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 ASSET_FILES = ("timeline.css", "timeline.js")
 PLOTLY_ASSET = "assets/plotly.min.js"
 PLOTLY_CDN = "https://cdn.plot.ly/plotly-{version}.min.js"
+# Every page is written at the site root (default language) and in each
+# language folder; all of them share assets/.
+PAGES = ("index", "embed", "present")
 
 
 def packaged_templates() -> Path:
@@ -52,6 +55,8 @@ def build_environment(dirs: Sequence[Path]) -> jinja2.Environment:
     """Create the one Jinja environment of a build."""
     import jinja2
 
+    from timeline.text import inert
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
         autoescape=True,
@@ -59,6 +64,9 @@ def build_environment(dirs: Sequence[Path]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Every value printed into a page passes through text.inert, which
+        # shows Unicode bidi overrides as visible code points.
+        finalize=inert,
     )
     return env
 
@@ -98,14 +106,25 @@ class PageSet:
     root: str        # relative path from the page to the site root, "" or "../"
 
 
-def item_views(frame: Any, catalog: Catalog, lang: str) -> list[dict[str, Any]]:
-    """Prepare every timeline item for the templates, in date order."""
+def item_views(frame: Any, catalog: Catalog, lang: str,
+               article_langs: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+    """Prepare every timeline item for the templates, in date order.
+
+    ``article_langs`` maps an article id to its language, so a quote (or the
+    title of an item only the article dates, which is its own sentence) is
+    marked in the language it is written in, whatever the page's language.
+    """
+    article_langs = article_langs or {}
     labels = {c.id: c.label[lang] for c in catalog.categories}
     labels[m.ARTICLE_CATEGORY] = STRINGS[lang]["article_only"]
     views = []
     for row in frame.to_dict("records"):
+        mentions = [{**rec, "language": article_langs.get(rec["article"], "")}
+                    for rec in row[m.MENTIONS]]
+        own_words = row[m.ORIGIN] == m.ARTICLE and mentions
         views.append({
             "id": row[m.ID],
+            "title_lang": mentions[0]["language"] if own_words else "",
             "title": row[m.TITLE].get(lang) or row[m.TITLE]["en"],
             "summary": row[m.SUMMARY].get(lang) or row[m.SUMMARY]["en"],
             "date_label": chart.item_date_label(row, lang),
@@ -113,10 +132,23 @@ def item_views(frame: Any, catalog: Catalog, lang: str) -> list[dict[str, Any]]:
             "category": row[m.CATEGORY],
             "category_label": labels.get(row[m.CATEGORY], row[m.CATEGORY]),
             "origin": row[m.ORIGIN],
-            "mentions": row[m.MENTIONS],
+            "mentions": mentions,
             "sources": row[m.SOURCES],
         })
     return views
+
+
+def source_views(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """List every source once, in the order the timeline first cites it, with its events."""
+    by_url: dict[str, dict[str, Any]] = {}
+    for item in items:
+        for source in item["sources"]:
+            entry = by_url.setdefault(source["url"], {
+                "url": source["url"], "title": source["title"],
+                "publisher": source.get("publisher") or "", "events": []})
+            if all(e["id"] != item["id"] for e in entry["events"]):
+                entry["events"].append({"id": item["id"], "title": item["title"]})
+    return list(by_url.values())
 
 
 def mention_anchor(article_id: str, start: int) -> str:
@@ -160,6 +192,29 @@ def annotate(article: Article, linked: Mapping[int, str], spans: Sequence[tuple[
     return [p for p in paragraphs if p]
 
 
+def unplotted_reason_key(value: str) -> str:
+    """Return the i18n key saying why a time expression has no place on the chart.
+
+    merge.py writes its reasons in English; the page says them in its own
+    language, chosen from the kind of value rather than from the English text.
+    """
+    if value.endswith("_REF"):
+        return "reason_ref"
+    if value.startswith("BC"):
+        return "reason_bc"
+    if value.startswith("P"):
+        return "reason_duration"
+    return "reason_none"
+
+
+def embed_snippet(src: str, title: str) -> str:
+    """Return the iframe code a journalist pastes into an article."""
+    from markupsafe import escape
+
+    return (f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" height="480" '
+            'loading="lazy" style="border:0"></iframe>')
+
+
 def article_views(articles: Sequence[Article], timeline: Timeline, lang: str
                   ) -> list[dict[str, Any]]:
     """Prepare each article, annotated with its mentions, for the templates."""
@@ -179,7 +234,9 @@ def article_views(articles: Sequence[Article], timeline: Timeline, lang: str
                 chart.format_range(a.published, None, lang) if a.published else None),
             "published_note": a.published_note, "language": a.language,
             "paragraphs": annotate(a, linked.get(a.id, {}), spans.get(a.id, [])),
-            "unplotted": [r for r in timeline.unplotted.to_dict("records") if r["article"] == a.id],
+            "unplotted": [{**r, "reason": STRINGS[lang][unplotted_reason_key(r["value"])]}
+                          for r in timeline.unplotted.to_dict("records")
+                          if r["article"] == a.id],
         })
     return views
 
@@ -200,24 +257,35 @@ def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timelin
         lang = ps.lang
         figure = chart.build_figure(timeline.items, catalog, lang)
         other = next(code for code in LANGUAGES if code != lang)
-        context = {
+        items = item_views(timeline.items, catalog, lang,
+                           {a.id: a.language for a in articles})
+        base = {
             "lang": lang,
             "t": STRINGS[lang],
             "root": ps.root,
             "other_lang": other,
-            "other_url": f"{ps.root}{other}/index.html",
             "plotly_src": (f"{ps.root}{PLOTLY_ASSET}" if plotlyjs == "local"
                            else PLOTLY_CDN.format(version=plotly_version())),
             "figure_json": figure_json_markup(figure),
             "chart_id": chart.CHART_ID,
             "point_count": chart.plotted_count(figure),
-            "items": item_views(timeline.items, catalog, lang),
+            "items": items,
+            "sources": source_views(items),
             "eras": [{"id": e.id, "label": e.label[lang],
                       "dates": chart.format_range(e.start, e.end, lang)} for e in catalog.eras],
             "articles": article_views(articles, timeline, lang),
+            "embed_code": embed_snippet("embed.html", STRINGS[lang]["embed_title"]),
         }
-        html_text = env.get_template("index.html").render(context)
-        files[f"{ps.prefix}index.html"] = html_text.encode("utf-8")
+        for page in PAGES:
+            context = {
+                **base,
+                "page": page,
+                "other_url": f"{ps.root}{other}/{page}.html",
+                "alternates": [(code, f"{ps.root}{code}/{page}.html") for code in LANGUAGES],
+                "urls": {name: f"{name}.html" for name in PAGES},
+            }
+            html_text = env.get_template(f"{page}.html").render(context)
+            files[f"{ps.prefix}{page}.html"] = html_text.encode("utf-8")
     return files
 
 

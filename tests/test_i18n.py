@@ -1,0 +1,44 @@
+"""The interface's words exist in every language, and templates can reach them all."""
+
+import re
+
+import pytest
+
+from timeline.dates import LANGUAGES
+from timeline.i18n import STRINGS
+
+
+def test_every_language_has_the_same_keys():
+    assert set(STRINGS) == set(LANGUAGES)
+    keys = {lang: set(strings) for lang, strings in STRINGS.items()}
+    for lang in LANGUAGES:
+        assert keys[lang] == keys["en"], f"{lang}: {sorted(keys[lang] ^ keys['en'])}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_string_is_empty_or_left_untranslated(lang):
+    for key, text in STRINGS[lang].items():
+        assert text.strip(), f"{lang}.{key} is empty"
+    if lang != "en":
+        same = [k for k in STRINGS[lang] if STRINGS[lang][k] == STRINGS["en"][k]
+                and len(STRINGS["en"][k]) > 12]
+        assert same == [], f"{lang} repeats the English of {same}"
+
+
+def test_no_key_hides_behind_a_dict_method():
+    # Templates write t.key; Jinja looks attributes up before items, so a key
+    # named like a dict method ("copy", "items") would print the method.
+    assert [k for k in STRINGS["en"] if hasattr(dict, k)] == []
+
+
+def test_placeholders_match_across_languages():
+    for key, text in STRINGS["en"].items():
+        for lang in LANGUAGES:
+            assert re.findall(r"\{\w+\}", STRINGS[lang][key]) == re.findall(r"\{\w+\}", text), key
+
+
+def test_french_uses_french_typography():
+    # A space before the double punctuation marks, curly apostrophes.
+    for key, text in STRINGS["fr"].items():
+        assert "'" not in text, f"fr.{key} has a straight apostrophe"
+        assert not re.search(r"\w[;:?!]", text.replace("https:", "")), f"fr.{key}: {text}"

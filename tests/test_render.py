@@ -1,0 +1,172 @@
+"""The rendered pages, read as HTML: every page in every language, no inline script."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from timeline.build import BuildOptions, build_site
+from timeline.dates import LANGUAGES
+from timeline.i18n import STRINGS
+from timeline.render import PAGES, embed_snippet, source_views, unplotted_reason_key
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+EVENTS = FIXTURES / "mini-events.yaml"
+ARTICLE = FIXTURES / "golden-article.txt"
+EVENT_IDS = ("treaty-signed", "letter-to-johnson", "forces-leave", "resolution-filed")
+
+
+@pytest.fixture(scope="module")
+def files():
+    return build_site(BuildOptions(events_path=EVENTS, article_paths=[ARTICLE], cwd=ROOT)).files
+
+
+def page_paths():
+    return [f"{prefix}{page}.html" for prefix in ("", *(f"{c}/" for c in LANGUAGES))
+            for page in PAGES]
+
+
+class Tags(HTMLParser):
+    """Collect every start tag with its attributes, and the text of each <script>."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def find(self, tag, **want):
+        return [a for t, a in self.tags if t == tag
+                and all(a.get(k.rstrip("_")) == v for k, v in want.items())]
+
+
+def parse(data: bytes) -> Tags:
+    tags = Tags()
+    tags.feed(data.decode("utf-8"))
+    return tags
+
+
+def test_every_page_exists_at_the_root_and_in_each_language(files):
+    for path in page_paths():
+        assert path in files, path
+    # One shared copy of the assets, at the root.
+    assert not [p for p in files if "/assets/" in p]
+
+
+@pytest.mark.parametrize("path", page_paths())
+def test_pages_say_their_language_and_link_to_the_other(files, path):
+    lang = path.split("/")[0] if "/" in path else "en"
+    page = path.rsplit("/", 1)[-1]
+    tags = parse(files[path])
+    assert tags.find("html")[0]["lang"] == lang
+    assert tags.find("html")[0]["data-page"] == page.removesuffix(".html")
+    other = next(c for c in LANGUAGES if c != lang)
+    switch = tags.find("a", hreflang=other)
+    root = "" if "/" not in path else "../"
+    assert switch and switch[0]["href"] == f"{root}{other}/{page}"
+    alternates = {a["hreflang"]: a["href"] for a in tags.find("link", rel="alternate")}
+    assert alternates == {c: f"{root}{c}/{page}" for c in LANGUAGES}
+    assert tags.find("link", rel="stylesheet")[0]["href"] == f"{root}assets/timeline.css"
+
+
+@pytest.mark.parametrize("path", page_paths())
+def test_no_inline_script_or_handler(files, path):
+    tags = parse(files[path])
+    for attrs in tags.find("script"):
+        assert attrs.get("src") or attrs.get("type") == "application/json", attrs
+    for tag, attrs in tags.tags:
+        assert not [k for k in attrs if k.startswith("on")], (tag, attrs)
+        assert not str(attrs.get("href", "")).startswith("javascript:")
+
+
+@pytest.mark.parametrize("path", page_paths())
+def test_the_chart_is_named_and_counts_its_points(files, path):
+    tags = parse(files[path])
+    (chart,) = tags.find("div", id="timeline-chart")
+    assert chart["aria-labelledby"] == "chart-caption"
+    assert chart["role"] in ("img", "group")
+    assert int(chart["data-points"]) == len(EVENT_IDS) + 1   # + the article-only 1980
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_event_has_its_anchor_on_every_page(files, page):
+    text = files[f"fr/{page}.html"].decode()
+    for event_id in EVENT_IDS:
+        assert f'id="{event_id}"' in text
+
+
+def test_french_pages_write_dates_in_french(files):
+    for page in PAGES:
+        text = files[f"fr/{page}.html"].decode()
+        assert "7 mars 1966" in text, page
+        assert "March" not in text, page
+    assert "7 March 1966" in files["en/present.html"].decode()
+
+
+def test_index_has_every_section(files):
+    text = files["en/index.html"].decode()
+    tags = parse(files["en/index.html"])
+    for section in ("events", "sources", "embed"):
+        assert tags.find("section", id=section) or tags.find("ol", id=section), section
+    assert 'id="article-golden-article"' in text
+    assert tags.find("a", href="present.html")
+    # The iframe code reads as text in a read-only box, escaped once.
+    assert ('<textarea id="embed-code" class="embed-code" readonly' in text
+            and "&lt;iframe src=&#34;embed.html&#34;" in text)
+
+
+def test_embed_snippet():
+    code = embed_snippet("embed.html", 'A "quoted" <title>')
+    assert code.startswith('<iframe src="embed.html" title="A &#34;quoted&#34; &lt;title&gt;"')
+    assert 'loading="lazy"' in code and 'height="480"' in code and code.endswith("</iframe>")
+
+
+def test_present_page_holds_every_step_and_works_without_script(files):
+    tags = parse(files["fr/present.html"])
+    steps = [a["id"] for a in tags.find("li") if "step" in (a.get("class") or "").split()]
+    # One step per item, in date order (the article-only 1980 among them).
+    assert [s for s in steps if s in EVENT_IDS] == list(EVENT_IDS)
+    assert len(steps) == len(EVENT_IDS) + 1
+    # The controls only appear once the script runs.
+    assert "hidden" in tags.find("footer", id="present-controls")[0]
+    assert "{n}" in tags.find("p", id="present-status")[0]["data-template"]
+
+
+def test_unplotted_reasons_are_in_the_page_language():
+    assert unplotted_reason_key("PRESENT_REF") == "reason_ref"
+    assert unplotted_reason_key("BC0044") == "reason_bc"
+    assert unplotted_reason_key("P3Y") == "reason_duration"
+    assert unplotted_reason_key("XXXX-SU") == "reason_none"
+    for lang in LANGUAGES:
+        assert all(k in STRINGS[lang] for k in ("reason_ref", "reason_bc", "reason_duration",
+                                                  "reason_none"))
+
+
+def test_sources_are_listed_once_with_their_events():
+    items = [{"id": "a", "title": "A", "sources": [{"url": "u1", "title": "S1"}]},
+             {"id": "b", "title": "B", "sources": [{"url": "u1", "title": "S1"},
+                                                   {"url": "u2", "title": "S2",
+                                                    "publisher": "P"}]}]
+    views = source_views(items)
+    assert [v["url"] for v in views] == ["u1", "u2"]
+    assert [e["id"] for e in views[0]["events"]] == ["a", "b"]
+    assert views[1]["publisher"] == "P"
+
+
+def test_rendering_twice_gives_the_same_bytes(files):
+    again = build_site(BuildOptions(events_path=EVENTS, article_paths=[ARTICLE], cwd=ROOT)).files
+    for path in page_paths():
+        assert files[path] == again[path], path
+    assert not re.search(rb"\d{4}-\d\d-\d\dT\d\d:\d\d", files["index.html"])
+
+
+def test_the_articles_own_words_keep_their_language_on_french_pages(files):
+    text = files["fr/index.html"].decode()
+    assert re.search(r'<blockquote class="quote" lang="en" cite="#mention-golden-article-', text)
+    # The 1980 item exists only in the (English) article: its title is its sentence.
+    assert re.search(r'<h3 id="[^"]*1980[^"]*-title" lang="en">', text)
+    assert 'lang="en"' not in files["en/index.html"].decode().split("<main>")[1].split(
+        '<section class="article"')[0]
