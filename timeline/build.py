@@ -61,7 +61,7 @@ def build_site(options: BuildOptions,
     from timeline.batch import extract_all
     from timeline.cache import MentionCache
     from timeline.events import load_events
-    from timeline.merge import MENTIONS, build_timeline
+    from timeline.merge import build_timeline, curated_links, master
     from timeline.render import render_site
 
     fatal: list[Problem] = []
@@ -98,6 +98,6 @@ def build_site(options: BuildOptions,
     files = render_site(catalog, articles, timeline, default_lang=options.default_lang,
                         plotlyjs=options.plotlyjs, cwd=options.cwd)
     return BuildResult(files=files, skipped=skipped, articles=len(articles),
-                       cached=stats.cached, items=len(timeline.items),
+                       cached=stats.cached, items=len(master(timeline, len(articles)).items),
                        mentions=sum(len(v) for v in mentions.values()),
-                       links=sum(len(v) for v in timeline.items[MENTIONS]))
+                       links=curated_links(timeline))

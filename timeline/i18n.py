@@ -32,6 +32,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "unplotted_intro": "Found in the article but not placed on the chart.",
         "era": "Era",
         "skip": "Skip to the list of events",
+        "skip_article": "Skip to the article",
         "language_switch": "Français",
         "category": "Category",
         "to_event": "See the event",
@@ -74,6 +75,33 @@ STRINGS: dict[str, dict[str, str]] = {
         "reason_bc": "before the common era; not drawn on this calendar",
         "reason_duration": "a duration, not a date",
         "reason_none": "no calendar span",
+        "nav_articles": "Articles",
+        "mentioned_in": "Mentioned in {n} articles",
+        "mentioned_in_one": "Mentioned in 1 article",
+        "articles_citing": "Articles that mention it",
+        "chart_help_master": "Hover or tap a point for its details; click it to jump to the "
+                             "event. Drag to pan, use the buttons to zoom. Stars mark events "
+                             "the articles mention; bands show the span of a date known only "
+                             "to the month or year.",
+        "master_intro": "From the founding treaty of 1949 to the call to leave NATO in January "
+                        "2026: the curated history of France’s place in the Alliance, and the "
+                        "moments a collection of {n} articles returns to. Each event says how "
+                        "many articles mention it and links to them; a date no curated event "
+                        "explains is shown when at least two articles share it.",
+        "articles_title": "The articles",
+        "articles_intro": "Every article of the collection, newest first, with the dates found "
+                          "in it. Each page shows the article with its dates marked and its own "
+                          "timeline.",
+        "articles_table_caption": "Articles, with the number of dates found and linked to "
+                                  "the curated history",
+        "col_article": "Article",
+        "col_published": "Published",
+        "col_dates": "Dates found",
+        "col_linked": "Linked to history",
+        "undated": "undated",
+        "back_to_master": "Back to the timeline of all the articles",
+        "article_timeline_heading": "This article’s timeline",
+        "article_timeline_intro": "The curated history, with the dates this article mentions.",
     },
     "fr": {
         "site_title": "La France et l’OTAN : une chronologie",
@@ -102,6 +130,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "unplotted_intro": "Trouvées dans l’article, mais non placées sur le graphique.",
         "era": "Période",
         "skip": "Aller à la liste des événements",
+        "skip_article": "Aller à l’article",
         "language_switch": "English",
         "category": "Catégorie",
         "to_event": "Voir l’événement",
@@ -146,5 +175,34 @@ STRINGS: dict[str, dict[str, str]] = {
         "reason_bc": "avant notre ère ; hors du calendrier de ce graphique",
         "reason_duration": "une durée, pas une date",
         "reason_none": "pas de période du calendrier",
+        "nav_articles": "Articles",
+        "mentioned_in": "Cité dans {n} articles",
+        "mentioned_in_one": "Cité dans 1 article",
+        "articles_citing": "Articles qui le citent",
+        "chart_help_master": "Survolez ou touchez un point pour ses détails ; cliquez pour aller "
+                             "à l’événement. Faites glisser pour vous déplacer, zoomez avec les "
+                             "boutons. Les étoiles marquent les événements cités par les "
+                             "articles ; les bandes montrent l’étendue d’une date connue "
+                             "seulement au mois ou à l’année.",
+        "master_intro": "Du traité fondateur de 1949 à l’appel à quitter l’OTAN de janvier "
+                        "2026 : l’histoire de la place de la France dans l’Alliance, et les "
+                        "moments auxquels revient un ensemble de {n} articles. Chaque événement "
+                        "indique combien d’articles le citent et renvoie vers eux ; une date "
+                        "qu’aucun événement de référence n’explique figure dès que deux "
+                        "articles la partagent.",
+        "articles_title": "Les articles",
+        "articles_intro": "Tous les articles de l’ensemble, du plus récent au plus ancien, avec "
+                          "les dates qui y ont été trouvées. Chaque page montre l’article avec "
+                          "ses dates repérées et sa propre chronologie.",
+        "articles_table_caption": "Articles, avec le nombre de dates trouvées et reliées à "
+                                  "l’histoire de référence",
+        "col_article": "Article",
+        "col_published": "Publié",
+        "col_dates": "Dates trouvées",
+        "col_linked": "Reliées à l’histoire",
+        "undated": "sans date",
+        "back_to_master": "Retour à la chronologie de tous les articles",
+        "article_timeline_heading": "La chronologie de cet article",
+        "article_timeline_intro": "L’histoire de référence, avec les dates que cite cet article.",
     },
 }

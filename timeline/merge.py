@@ -105,13 +105,18 @@ def date_fit(mention: DateSpan, event: Event) -> str | None:
     return None
 
 
-def score_link(mention: Mention, span: DateSpan, event: Event) -> Link | None:
-    """Score one candidate link, or None when dates or words rule it out."""
+def score_link(span: DateSpan, folded_sentence: str, event: Event) -> Link | None:
+    """Score one candidate link, or None when dates or words rule it out.
+
+    ``folded_sentence`` is the mention's sentence passed through fold() once
+    by the caller: an archive has tens of thousands of mentions, each tried
+    against every event.
+    """
     fit = date_fit(span, event)
     if fit is None:
         return None
-    sentence = fold(mention.sentence)
-    matched = tuple(sorted({k for k in event.keywords if _keyword_pattern(k).search(sentence)}))
+    matched = tuple(sorted({k for k in event.keywords
+                            if _keyword_pattern(k).search(folded_sentence)}))
     score = KEYWORD_WEIGHT * len(matched)
     if span.value == event.date.value:
         score += SAME_PRECISION_BONUS
@@ -122,9 +127,10 @@ def score_link(mention: Mention, span: DateSpan, event: Event) -> Link | None:
 
 def best_link(mention: Mention, span: DateSpan, events: Sequence[Event]) -> Link | None:
     """Pick the best event for a mention; deterministic on ties."""
+    folded = fold(mention.sentence)
     ranked = []
     for event in events:
-        link = score_link(mention, span, event)
+        link = score_link(span, folded, event)
         if link is not None:
             ranked.append((-link.score, -event.importance, event.date.first, event.id, link))
     return min(ranked)[-1] if ranked else None
@@ -232,17 +238,85 @@ def build_timeline(catalog: Catalog, articles: Iterable[Article],
             else:
                 only.setdefault(span.value, (span, []))[1].append(record)
     for span, records in only.values():
-        if len({r["article"] for r in records}) >= min_articles:
-            row = _article_only_row(span, records, by_id)
-            rows[row[ID]] = row
+        row = _article_only_row(span, records, by_id)
+        rows[row[ID]] = row
+    items = _frame(rows.values())
+    unplotted_frame = pd.DataFrame(unplotted, columns=list(UNPLOTTED_COLUMNS), dtype=object)
+    merged = Timeline(items=items, unplotted=unplotted_frame)
+    return merged if min_articles <= 1 else shared_by(merged, min_articles)
+
+
+def _frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """Build the items frame from row dicts, typed and in date order."""
+    import pandas as pd
+
     # dtype=object keeps None as None and text as str on pandas 2 and 3 alike
     # (pandas 3 would otherwise infer its string dtype and turn None into NaN).
-    frame = pd.DataFrame([{c: r[c] for c in COLUMNS} for r in rows.values()],
+    frame = pd.DataFrame([{c: r[c] for c in COLUMNS} for r in rows],
                          columns=list(COLUMNS), dtype=object)
     frame[IMPORTANCE] = frame[IMPORTANCE].astype("int64")
-    frame = frame.sort_values([START, END, ID], kind="mergesort").reset_index(drop=True)
-    unplotted_frame = pd.DataFrame(unplotted, columns=list(UNPLOTTED_COLUMNS), dtype=object)
-    return Timeline(items=frame, unplotted=unplotted_frame)
+    return frame.sort_values([START, END, ID], kind="mergesort").reset_index(drop=True)
+
+
+def shared_by(timeline: Timeline, min_articles: int) -> Timeline:
+    """Keep the curated events and the article-only items ``min_articles`` articles share.
+
+    The master timeline of an archive: one article's passing date does not
+    crowd out the moments the press keeps returning to.
+    """
+    items = timeline.items
+    keep = [origin != ARTICLE or len({r["article"] for r in recs}) >= min_articles
+            for origin, recs in zip(items[ORIGIN], items[MENTIONS], strict=True)]
+    return Timeline(items=items[keep].reset_index(drop=True), unplotted=timeline.unplotted)
+
+
+# The master timeline of several articles keeps a date no curated event
+# explains when at least this many articles mention it.
+MASTER_MIN_ARTICLES = 2
+
+
+def master(timeline: Timeline, article_count: int) -> Timeline:
+    """Return the timeline the index shows: everything for one article, shared dates for many."""
+    return shared_by(timeline, MASTER_MIN_ARTICLES) if article_count > 1 else timeline
+
+
+def curated_links(timeline: Timeline) -> int:
+    """Count the mentions linked to a curated event."""
+    items = timeline.items
+    return sum(len(recs) for origin, recs in zip(items[ORIGIN], items[MENTIONS], strict=True)
+               if origin == BOTH)
+
+
+def per_article(timeline: Timeline, articles: Iterable[Article]) -> dict[str, Timeline]:
+    """Split a merged timeline into each article's own: its mentions in the curated context.
+
+    Every article's timeline keeps every curated event (the context) with only
+    that article's mentions; a date no event explains is told in that
+    article's own words. The result equals merging each article alone, but
+    links every mention once, so a thousand articles cost one linking step.
+    """
+    by_id = {a.id: a for a in articles}
+    records = timeline.items.to_dict("records")
+    context = {r[ID]: {**r, MENTIONS: [], ORIGIN: CURATED} for r in records if r[ORIGIN] != ARTICLE}
+    own: dict[str, dict[str, dict[str, Any]]] = {}
+    for row in records:
+        for rec in row[MENTIONS]:
+            mine = own.setdefault(rec["article"], {})
+            if row[ID] not in mine:
+                origin = ARTICLE if row[ORIGIN] == ARTICLE else BOTH
+                mine[row[ID]] = {**row, MENTIONS: [], ORIGIN: origin}
+            mine[row[ID]][MENTIONS].append(rec)
+    for rows in own.values():
+        for row_id, row in rows.items():
+            if row[ORIGIN] == ARTICLE:
+                span = DateSpan(row[START], row[END], row[PRECISION], row[VALUE])
+                rows[row_id] = _article_only_row(span, row[MENTIONS], by_id)
+    unplotted = timeline.unplotted
+    groups = dict(iter(unplotted.groupby("article", sort=True))) if len(unplotted) else {}
+    return {article_id: Timeline(
+                items=_frame({**context, **own.get(article_id, {})}.values()),
+                unplotted=groups.get(article_id, unplotted.iloc[0:0]).reset_index(drop=True))
+            for article_id in sorted(by_id)}
 
 
 def _unplotted_reason(value: str) -> str:

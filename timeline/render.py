@@ -35,6 +35,8 @@ PLOTLY_CDN = "https://cdn.plot.ly/plotly-{version}.min.js"
 # Every page is written at the site root (default language) and in each
 # language folder; all of them share assets/.
 PAGES = ("index", "embed", "present")
+# An archive's articles get a page each, here.
+ARTICLES_DIR = "articles"
 
 
 def packaged_templates() -> Path:
@@ -106,21 +108,43 @@ class PageSet:
     root: str        # relative path from the page to the site root, "" or "../"
 
 
+# On a master timeline an event may be quoted by hundreds of articles: it shows
+# this many quotes and links to every article instead.
+QUOTES_ON_MASTER = 3
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """What an item needs to know of an article that mentions it."""
+
+    title: str
+    language: str
+    href: str          # the article's annotated text, relative to the page ("" = this page)
+
+
 def item_views(frame: Any, catalog: Catalog, lang: str,
-               article_langs: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+               refs: Mapping[str, ArticleRef] | None = None, *,
+               master: bool = False) -> list[dict[str, Any]]:
     """Prepare every timeline item for the templates, in date order.
 
-    ``article_langs`` maps an article id to its language, so a quote (or the
-    title of an item only the article dates, which is its own sentence) is
-    marked in the language it is written in, whatever the page's language.
+    ``refs`` says, for each article id, its language (a quote, or the title of
+    an item only the article dates, is marked in the language it is written
+    in, whatever the page's) and where its annotated text is. On a ``master``
+    timeline of several articles an item lists the articles that mention it
+    and shows only the first few quotes.
     """
-    article_langs = article_langs or {}
+    refs = refs or {}
     labels = {c.id: c.label[lang] for c in catalog.categories}
     labels[m.ARTICLE_CATEGORY] = STRINGS[lang]["article_only"]
     views = []
     for row in frame.to_dict("records"):
-        mentions = [{**rec, "language": article_langs.get(rec["article"], "")}
-                    for rec in row[m.MENTIONS]]
+        mentions = []
+        for rec in row[m.MENTIONS]:
+            ref = refs.get(rec["article"])
+            mentions.append({**rec, "language": ref.language if ref else "",
+                             "href": (ref.href if ref else "") + "#"
+                             + mention_anchor(rec["article"], rec["start"])})
+        cited = list(dict.fromkeys(rec["article"] for rec in mentions))
         own_words = row[m.ORIGIN] == m.ARTICLE and mentions
         views.append({
             "id": row[m.ID],
@@ -132,7 +156,10 @@ def item_views(frame: Any, catalog: Catalog, lang: str,
             "category": row[m.CATEGORY],
             "category_label": labels.get(row[m.CATEGORY], row[m.CATEGORY]),
             "origin": row[m.ORIGIN],
-            "mentions": mentions,
+            "mentions": mentions[:QUOTES_ON_MASTER] if master else mentions,
+            "articles": [{"id": a, "title": refs[a].title, "href": refs[a].href,
+                          "language": refs[a].language} for a in sorted(cited) if a in refs]
+                        if master else [],
             "sources": row[m.SOURCES],
         })
     return views
@@ -215,78 +242,163 @@ def embed_snippet(src: str, title: str) -> str:
             'loading="lazy" style="border:0"></iframe>')
 
 
-def article_views(articles: Sequence[Article], timeline: Timeline, lang: str
-                  ) -> list[dict[str, Any]]:
-    """Prepare each article, annotated with its mentions, for the templates."""
-    linked: dict[str, dict[int, str]] = {}
-    spans: dict[str, list[tuple[int, int, str]]] = {}
-    for row in timeline.items.to_dict("records"):
-        for rec in row[m.MENTIONS]:
-            linked.setdefault(rec["article"], {})[rec["start"]] = row[m.ID]
-            spans.setdefault(rec["article"], []).append((rec["start"], rec["end"], rec["value"]))
-    for rec in timeline.unplotted.to_dict("records"):
-        spans.setdefault(rec["article"], []).append((rec["start"], rec["end"], rec["value"]))
-    views = []
-    for a in sorted(articles, key=lambda a: a.id):
-        views.append({
-            "id": a.id, "title": a.title, "byline": a.byline, "source_url": a.source_url,
-            "published": a.published, "published_label": (
-                chart.format_range(a.published, None, lang) if a.published else None),
-            "published_note": a.published_note, "language": a.language,
-            "paragraphs": annotate(a, linked.get(a.id, {}), spans.get(a.id, [])),
-            "unplotted": [{**r, "reason": STRINGS[lang][unplotted_reason_key(r["value"])]}
-                          for r in timeline.unplotted.to_dict("records")
-                          if r["article"] == a.id],
-        })
-    return views
+def article_view(article: Article, own: Timeline, lang: str) -> dict[str, Any]:
+    """Prepare one article, annotated with its mentions, for the templates.
+
+    ``own`` is the article's own timeline (merge.per_article): its items carry
+    this article's mentions only, so this costs the article's size, not the
+    archive's.
+    """
+    linked: dict[int, str] = {}
+    spans: list[tuple[int, int, str]] = []
+    to_history = 0
+    for item_id, origin, records in zip(own.items[m.ID], own.items[m.ORIGIN],
+                                        own.items[m.MENTIONS], strict=True):
+        to_history += len(records) if origin == m.BOTH else 0
+        for rec in records:
+            linked[rec["start"]] = item_id
+            spans.append((rec["start"], rec["end"], rec["value"]))
+    unplotted = own.unplotted.to_dict("records")
+    spans += [(r["start"], r["end"], r["value"]) for r in unplotted]
+    return {
+        "id": article.id, "title": article.title, "byline": article.byline,
+        "source_url": article.source_url, "published": article.published,
+        "published_label": (chart.format_range(article.published, None, lang)
+                            if article.published else None),
+        "published_note": article.published_note, "language": article.language,
+        "paragraphs": annotate(article, linked, spans),
+        "unplotted": [{**r, "reason": STRINGS[lang][unplotted_reason_key(r["value"])]}
+                      for r in unplotted],
+        "mention_count": len(spans),
+        "linked_count": to_history,
+    }
+
+
+def article_page_path(article_id: str) -> str:
+    """Return where an article's own page is written, relative to the site root."""
+    return f"{ARTICLES_DIR}/{article_id}.html"
 
 
 def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timeline, *,
                 default_lang: str = "en", plotlyjs: str = "local",
                 cwd: Path | None = None) -> dict[str, bytes]:
-    """Render every page and asset; return relative path -> bytes."""
+    """Render every page and asset; return relative path -> bytes.
+
+    One article: its annotated text sits on the index page. Several (an
+    archive): the index is the master timeline, which keeps the curated events
+    and the dates at least two articles share and links each event to the
+    articles that mention it; every article gets a page of its own (its text
+    annotated, its own timeline in the curated context), in its language, and
+    an articles page lists them all.
+    """
     dirs = template_dirs(cwd)
     env = build_environment(dirs)
     files: dict[str, bytes] = {f"assets/{name}": read_asset(dirs, name) for name in ASSET_FILES}
     if plotlyjs == "local":
         files[PLOTLY_ASSET] = plotly_bundle()
-    files.update(render_exports(timeline, catalog))
+    master = len(articles) > 1
+    own = m.per_article(timeline, articles)
+    shown = m.master(timeline, len(articles))
+    # The data files hold the timeline the index shows.
+    files.update(render_exports(shown, catalog))
+    pages = PAGES + (("articles",) if master else ())
     page_sets = [PageSet(lang, f"{lang}/", "../") for lang in LANGUAGES]
     page_sets.append(PageSet(default_lang, "", ""))
     for ps in page_sets:
         lang = ps.lang
-        figure = chart.build_figure(timeline.items, catalog, lang)
-        other = next(code for code in LANGUAGES if code != lang)
-        items = item_views(timeline.items, catalog, lang,
-                           {a.id: a.language for a in articles})
+        refs = {a.id: ArticleRef(a.title, a.language,
+                                 f"{ps.root}{article_page_path(a.id)}" if master else "")
+                for a in articles}
+        items = item_views(shown.items, catalog, lang, refs, master=master)
+        views = [article_view(a, own[a.id], lang) for a in articles]
+        for view in views:
+            view["href"] = refs[view["id"]].href
         base = {
-            "lang": lang,
-            "t": STRINGS[lang],
-            "root": ps.root,
-            "other_lang": other,
-            "plotly_src": (f"{ps.root}{PLOTLY_ASSET}" if plotlyjs == "local"
-                           else PLOTLY_CDN.format(version=plotly_version())),
-            "figure_json": figure_json_markup(figure),
-            "chart_id": chart.CHART_ID,
-            "point_count": chart.plotted_count(figure),
-            "items": items,
-            "sources": source_views(items),
-            "eras": [{"id": e.id, "label": e.label[lang],
-                      "dates": chart.format_range(e.start, e.end, lang)} for e in catalog.eras],
-            "articles": article_views(articles, timeline, lang),
+            **site_context(ps, catalog, shown, items, plotlyjs),
+            "master": master,
+            "articles": [] if master else views,
+            "article_list": sorted(views, key=article_order) if master else [],
             "embed_code": embed_snippet("embed.html", STRINGS[lang]["embed_title"]),
         }
-        for page in PAGES:
+        for page in pages:
             context = {
                 **base,
                 "page": page,
-                "other_url": f"{ps.root}{other}/{page}.html",
+                "other_url": f"{ps.root}{other_language(lang)}/{page}.html",
                 "alternates": [(code, f"{ps.root}{code}/{page}.html") for code in LANGUAGES],
-                "urls": {name: f"{name}.html" for name in PAGES},
+                "urls": {name: f"{name}.html" for name in pages},
             }
             html_text = env.get_template(f"{page}.html").render(context)
             files[f"{ps.prefix}{page}.html"] = html_text.encode("utf-8")
+    if master:
+        files.update(render_article_pages(env, catalog, articles, own, plotlyjs, default_lang))
     return files
+
+
+def render_article_pages(env: jinja2.Environment, catalog: Catalog, articles: Sequence[Article],
+                         own: Mapping[str, Timeline], plotlyjs: str, default_lang: str
+                         ) -> dict[str, bytes]:
+    """Render each article's page, in the article's own language.
+
+    An article is written in one language, so its page is too (one page per
+    article, not one per interface language); its links lead back to the
+    master timeline in that language.
+    """
+    files = {}
+    template = env.get_template("article.html")
+    for article in articles:
+        lang = article.language if article.language in LANGUAGES else default_lang
+        ps = PageSet(lang, f"{ARTICLES_DIR}/", "../")
+        timeline = own[article.id]
+        refs = {article.id: ArticleRef(article.title, article.language, "")}
+        items = item_views(timeline.items, catalog, lang, refs)
+        home = f"{ps.root}{lang}/"
+        context = {
+            **site_context(ps, catalog, timeline, items, plotlyjs),
+            "page": "article",
+            "master": False,
+            "article": article_view(article, timeline, lang),
+            "home": home,
+            "other_url": None,
+            "alternates": [],
+            "urls": {name: f"{home}{name}.html" for name in (*PAGES, "articles")},
+        }
+        files[article_page_path(article.id)] = template.render(context).encode("utf-8")
+    return files
+
+
+def site_context(ps: PageSet, catalog: Catalog, timeline: Timeline,
+                 items: list[dict[str, Any]], plotlyjs: str) -> dict[str, Any]:
+    """Return what every page with a chart needs: language, chart, items, sources, eras."""
+    lang = ps.lang
+    figure = chart.build_figure(timeline.items, catalog, lang)
+    return {
+        "lang": lang,
+        "t": STRINGS[lang],
+        "root": ps.root,
+        "other_lang": other_language(lang),
+        "plotly_src": (f"{ps.root}{PLOTLY_ASSET}" if plotlyjs == "local"
+                       else PLOTLY_CDN.format(version=plotly_version())),
+        "figure_json": figure_json_markup(figure),
+        "chart_id": chart.CHART_ID,
+        "point_count": chart.plotted_count(figure),
+        "items": items,
+        "sources": source_views(items),
+        "eras": [{"id": e.id, "label": e.label[lang],
+                  "dates": chart.format_range(e.start, e.end, lang)} for e in catalog.eras],
+    }
+
+
+def other_language(lang: str) -> str:
+    """Return the language the switch on a page leads to."""
+    return next(code for code in LANGUAGES if code != lang)
+
+
+def article_order(view: Mapping[str, Any]) -> tuple[Any, ...]:
+    """Newest first, as a newsroom lists its archive; undated last; then by title and id."""
+    published = view["published"]
+    return (published is None, -(published.first.toordinal()) if published else 0,
+            view["title"].casefold(), view["id"])
 
 
 def figure_json_markup(figure: dict[str, Any]) -> Any:
