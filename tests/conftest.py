@@ -13,6 +13,26 @@ SHIPPED_EVENTS = ROOT / "events.yaml"
 SHIPPED_ARTICLE = ROOT / "articles" / "france-nato-guette-resolution.txt"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Make builds in tests hermetic: no basic plotly.js bundle from the user's cache.
+
+    A build uses the basic bundle when `timeline fetch-plotly` has cached it;
+    tests start from an empty cache (so they see what a fresh machine sees),
+    and the test that checks the basic bundle names its cache explicitly.
+    """
+    import os
+    import tempfile
+
+    os.environ["TIMELINE_PLOTLY_CACHE"] = tempfile.mkdtemp(prefix="timeline-test-plotly-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    import os
+    import shutil
+
+    shutil.rmtree(os.environ.pop("TIMELINE_PLOTLY_CACHE", ""), ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the default site (shipped events and article) once, into a temp folder."""

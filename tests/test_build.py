@@ -10,7 +10,7 @@ import pytest
 
 from timeline.build import BuildOptions, build_site
 from timeline.errors import InputError
-from timeline.render import plotly_bundle
+from timeline.plotlyjs import load_bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -27,7 +27,7 @@ def build_fixture(**kwargs):
 def test_golden_build():
     """Compare every built file with tests/golden (UPDATE_GOLDEN=1 rewrites it)."""
     files = build_fixture().files
-    assert files.pop("assets/plotly.min.js") == plotly_bundle()
+    assert files.pop("assets/plotly.min.js") == load_bundle("auto").data
     if os.environ.get("UPDATE_GOLDEN"):
         for old in GOLDEN.rglob("*"):
             if old.is_file():

@@ -26,6 +26,7 @@ class BuildOptions:
     article_paths: Sequence[Path]
     default_lang: str = "en"
     plotlyjs: str = "local"
+    plotly_bundle: str = "auto"     # plotlyjs.KINDS: the basic bundle when cached, or full
     cwd: Path | None = None
     jobs: int = 1
     scheduler: str | None = None
@@ -39,6 +40,7 @@ class BuildResult:
 
     files: dict[str, bytes]
     skipped: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     articles: int = 0
     cached: int = 0
     items: int = 0
@@ -62,6 +64,7 @@ def build_site(options: BuildOptions,
     from timeline.cache import MentionCache
     from timeline.events import load_events
     from timeline.merge import build_timeline, curated_links, master
+    from timeline.plotlyjs import load_bundle as load_plotly_bundle
     from timeline.render import render_site
 
     fatal: list[Problem] = []
@@ -95,9 +98,18 @@ def build_site(options: BuildOptions,
     mentions, stats = extract_all(articles, jobs=options.jobs, scheduler=options.scheduler,
                                   cache=MentionCache(options.cache_dir), progress=progress)
     timeline = build_timeline(catalog, articles, mentions)
+    notes: list[str] = []
+    bundle = None
+    if options.plotlyjs == "local":
+        try:
+            loaded = load_plotly_bundle(options.plotly_bundle)
+        except FileNotFoundError as exc:
+            raise InputError(f"plotly.js: {exc}") from None
+        bundle = loaded.data
+        notes.append(loaded.description)
     files = render_site(catalog, articles, timeline, default_lang=options.default_lang,
-                        plotlyjs=options.plotlyjs, cwd=options.cwd)
-    return BuildResult(files=files, skipped=skipped, articles=len(articles),
+                        plotlyjs=options.plotlyjs, plotly_bundle=bundle, cwd=options.cwd)
+    return BuildResult(files=files, skipped=skipped, notes=notes, articles=len(articles),
                        cached=stats.cached, items=len(master(timeline, len(articles)).items),
                        mentions=sum(len(v) for v in mentions.values()),
                        links=curated_links(timeline))

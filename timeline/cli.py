@@ -70,6 +70,10 @@ EXIT_SKIPPED = 3
 @click.option("--plotlyjs", type=click.Choice(["local", "cdn"]), default="local",
               show_default=True,
               help="Copy plotly.js into build/assets/ (works offline) or load it from a CDN.")
+@click.option("--plotly-bundle", type=click.Choice(["auto", "basic", "full"]), default="auto",
+              show_default=True,
+              help="Which plotly.js to copy: the 1.2 MB basic bundle that `timeline "
+                   "fetch-plotly` caches (auto: when it is there), or the full 4.8 MB one.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Processes for date extraction. Default: the cores available.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
@@ -82,7 +86,7 @@ EXIT_SKIPPED = 3
               help=f"Fail (status 2) on any bad article instead of skipping it (status "
                    f"{EXIT_SKIPPED}).")
 def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...], out_dir: str,
-          lang: str, plotlyjs: str, jobs: int | None, scheduler: str | None,
+          lang: str, plotlyjs: str, plotly_bundle: str, jobs: int | None, scheduler: str | None,
           cache_dir: str | None, no_cache: bool, strict: bool) -> None:
     """Build the static site: article dates + curated events -> interactive timeline."""
     from timeline.batch import available_cores
@@ -96,7 +100,7 @@ def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...],
     paths = _article_paths(articles, folders)
     cache = None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir()
     options = BuildOptions(events_path=Path(events_path), article_paths=paths,
-                           default_lang=lang, plotlyjs=plotlyjs,
+                           default_lang=lang, plotlyjs=plotlyjs, plotly_bundle=plotly_bundle,
                            jobs=jobs or available_cores(), scheduler=scheduler,
                            cache_dir=cache, strict=strict)
     with _progress(len(paths)) as advance:
@@ -104,6 +108,9 @@ def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...],
     write_site(result.files, out)
     for problem in result.skipped:
         click.echo(f"Skipped: {problem}", err=True)
+    for note in result.notes:
+        if note.startswith("warning:"):
+            click.echo(note, err=True)
     click.echo(f"{result.articles} article(s) ({result.cached} from cache), "
                f"{result.mentions} date mention(s), {result.links} linked to events, "
                f"{result.items} timeline items"

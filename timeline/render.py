@@ -8,7 +8,6 @@ templates file by file, the way a theme override works in mkdocs.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,21 +81,13 @@ def read_asset(dirs: Sequence[Path], name: str) -> bytes:
     raise FileNotFoundError(f"asset {name} not found in {', '.join(map(str, dirs))}")
 
 
-def plotly_bundle() -> bytes:
-    """Return the plotly.js bundle that ships inside the installed plotly package."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("plotly")
-    assert spec is not None and spec.origin is not None
-    return (Path(spec.origin).parent / "package_data" / "plotly.min.js").read_bytes()
-
-
 @lru_cache(maxsize=1)
 def plotly_version() -> str:
-    """Read plotly.js's version from its bundle header, without importing plotly."""
-    head = plotly_bundle()[:400].decode("utf-8", "replace")
-    found = re.search(r"plotly\.js v(\d+\.\d+\.\d+)", head)
-    return found.group(1) if found else "latest"
+    """Read plotly.js's version from the plotly package's bundle, without importing plotly."""
+    from timeline.plotlyjs import bundle_version, full_bundle_path
+
+    with full_bundle_path().open("rb") as fh:
+        return bundle_version(fh.read(400)) or "latest"
 
 
 @dataclass(frozen=True)
@@ -281,7 +272,7 @@ def article_page_path(article_id: str) -> str:
 
 def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timeline, *,
                 default_lang: str = "en", plotlyjs: str = "local",
-                cwd: Path | None = None) -> dict[str, bytes]:
+                plotly_bundle: bytes | None = None, cwd: Path | None = None) -> dict[str, bytes]:
     """Render every page and asset; return relative path -> bytes.
 
     One article: its annotated text sits on the index page. Several (an
@@ -289,13 +280,18 @@ def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timelin
     and the dates at least two articles share and links each event to the
     articles that mention it; every article gets a page of its own (its text
     annotated, its own timeline in the curated context), in its language, and
-    an articles page lists them all.
+    an articles page lists them all. ``plotly_bundle`` is copied to
+    assets/ when plotly.js is ``local`` (default: the plotly package's).
     """
     dirs = template_dirs(cwd)
     env = build_environment(dirs)
     files: dict[str, bytes] = {f"assets/{name}": read_asset(dirs, name) for name in ASSET_FILES}
     if plotlyjs == "local":
-        files[PLOTLY_ASSET] = plotly_bundle()
+        if plotly_bundle is None:
+            from timeline.plotlyjs import load_bundle
+
+            plotly_bundle = load_bundle("full").data
+        files[PLOTLY_ASSET] = plotly_bundle
     master = len(articles) > 1
     own = m.per_article(timeline, articles)
     shown = m.master(timeline, len(articles))
