@@ -31,51 +31,80 @@ MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "Au
              "September", "October", "November", "December"]
 MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
              "septembre", "octobre", "novembre", "décembre"]
+# Sentence templates in the register of news and analysis about France and
+# NATO. Facts are right where they are fixed (1949, 1966, 2009, 2019, ...);
+# {year}, {day} and {month} vary so that articles also carry dates no curated
+# event explains, as real archives do.
 EN = [
-    "De Gaulle's withdrawal from the integrated command in {year} still shapes the debate.",
-    "On {day} {month} {year}, ministers met in Brussels to discuss the alliance.",
-    "The Sarkozy return of 2009 was, critics say, a mistake that {name} wants undone.",
-    "This week the opposition filed a resolution asking France to leave NATO.",
-    "Two years later, in {month} {year2}, the summit adopted a new strategic concept.",
-    "In the 1960s France built its own deterrent; {name} recalls that history.",
-    "Macron called NATO brain dead in 2019, a remark {name} quoted again last month.",
-    "By early {month} {year}, the army had left the allied command structure.",
-    "The treaty signed on 4 April 1949 made France a founding member.",
-    "Yesterday {name} said the debate would continue until the summer.",
-    "Budgets rose by {pct} per cent between {year} and {year2}.",
+    "De Gaulle's withdrawal from NATO's integrated command in 1966 still shapes the debate.",
+    "On 7 March 1966, de Gaulle wrote to President Johnson that France would leave the "
+    "integrated command.",
+    "The North Atlantic Treaty, signed in Washington on 4 April 1949, made France a founding "
+    "member.",
+    "Sarkozy announced the return to the integrated command in March 2009.",
+    "Macron told The Economist in November 2019 that NATO was experiencing brain death.",
+    "This week {name} filed a resolution asking France to leave NATO.",
+    "Last month {name} repeated that the Alliance no longer served French interests.",
+    "On {day} {month} {year}, ministers met in Brussels to discuss the budget.",
+    "In {year}, {name} argued that the debate had barely moved since the 1960s.",
+    "By early {month} {year}, the staff had moved out of the allied headquarters.",
+    "Two years later the summit adopted a new strategic concept.",
+    "Defence spending rose by {pct} per cent between {year} and {year2}.",
+    "SHAPE left Rocquencourt for Belgium in 1967.",
+    "France rejoined the Military Committee in December 1995.",
+    "The 2012 Védrine report advised against leaving the integrated command again.",
+    "Since February 2022, the war in Ukraine has changed the terms of the argument.",
+    "Yesterday {name} said the vote would come before the summer.",
+    "The government answered in {month} {year} with a white paper on defence.",
+    "Critics recall the quarrel over Iraq in early 2003.",
+    "{name} expects a decision next year at the earliest.",
+    "A poll published on {day} {month} showed opinion divided.",
+    "Nothing in the treaty obliges a member to stay in the integrated command.",
+    "Officials who served in the 1990s describe a slow rapprochement.",
+    "The debate will continue at the next summit, {name} said.",
 ]
 FR = [
-    "Le retrait du commandement intégré décidé par de Gaulle en {year} reste dans les mémoires.",
-    "Le {day} {month_fr} {year}, les ministres se sont réunis à Bruxelles.",
-    "Le retour voulu par Sarkozy en 2009 est contesté par {name}.",
-    "Cette semaine, l'opposition a déposé une résolution pour sortir de l'OTAN.",
+    "Le retrait du commandement intégré décidé par de Gaulle en 1966 reste dans les mémoires.",
+    "Le 7 mars 1966, de Gaulle écrit au président Johnson.",
+    "Le retour dans le commandement intégré, annoncé par Sarkozy en mars 2009, reste contesté "
+    "par {name}.",
+    "Cette semaine, {name} a déposé une résolution pour sortir de l'OTAN.",
     "Dans les années 1960, la France construit sa propre dissuasion.",
-    "La semaine dernière, {name} a rappelé la « mort cérébrale » évoquée en 2019.",
+    "La semaine dernière, {name} a rappelé la « mort cérébrale » évoquée en novembre 2019.",
     "Au printemps {year}, le gouvernement a présenté un nouveau livre blanc.",
+    "Le {day} {month_fr} {year}, les ministres se sont réunis à Bruxelles.",
+    "Le traité de l'Atlantique Nord est signé à Washington le 4 avril 1949.",
+    "Le rapport Védrine de 2012 déconseillait un nouveau retrait.",
+    "Depuis février 2022, la guerre en Ukraine a changé les termes du débat.",
+    "Le vote pourrait intervenir avant l'été, selon {name}.",
 ]
-NAMES = ["Guetté", "a senior deputy", "the minister", "an LFI spokesman", "the general"]
+NAMES_EN = ["Clémence Guetté", "a senior deputy", "the minister", "an LFI spokesman",
+            "a retired general", "the opposition"]
+NAMES_FR = ["Clémence Guetté", "une députée", "le ministre", "un porte-parole de LFI",
+            "un général à la retraite", "l'opposition"]
 
 
 def write_archive(folder: Path, count: int, seed: int = 1966) -> list[Path]:
-    """Write ``count`` varied articles (about 80% English, 20% French)."""
+    """Write ``count`` articles (about 80% English, 20% French) of 25-60 sentences."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(count):
         french = rng.random() < 0.2
-        templates = FR if french else EN
+        templates, names = (FR, NAMES_FR) if french else (EN, NAMES_EN)
         published = f"20{rng.randint(10, 26):02d}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        lines = []
-        for _ in range(rng.randint(8, 20)):
+        sentences = []
+        for _ in range(rng.randint(25, 60)):
             year = rng.randint(1949, 2025)
             month = rng.randrange(12)
-            lines.append(rng.choice(templates).format(
+            sentences.append(rng.choice(templates).format(
                 year=year, year2=year + 2, day=rng.randint(1, 28), month=MONTHS_EN[month],
-                month_fr=MONTHS_FR[month], name=rng.choice(NAMES), pct=rng.randint(2, 40)))
+                month_fr=MONTHS_FR[month], name=rng.choice(names), pct=rng.randint(2, 40)))
+        paragraphs = [" ".join(sentences[k:k + 4]) for k in range(0, len(sentences), 4)]
         path = folder / f"article-{i:05d}.txt"
         path.write_text(f"---\ntitle: \"Generated story {i}\"\npublished: {published}\n"
-                        f"language: {'fr' if french else 'en'}\n---\n" + "\n".join(lines) + "\n",
-                        encoding="utf-8")
+                        f"language: {'fr' if french else 'en'}\n---\n"
+                        + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
         paths.append(path)
     return paths
 

@@ -90,3 +90,37 @@ def test_two_articles_with_one_id_are_refused(tmp_path):
         p.write_text("Text from 1966.\n", encoding="utf-8")
     with pytest.raises(InputError, match="article id 'story' is also the id of"):
         build_site(BuildOptions(events_path=EVENTS, article_paths=[one, two]))
+
+
+def test_inputs_key_changes_with_every_input(tmp_path, monkeypatch):
+    """Anything a build's output depends on is in the key that lets a rebuild be skipped."""
+    from timeline.build import inputs_key
+
+    events = tmp_path / "events.yaml"
+    events.write_bytes(EVENTS.read_bytes())
+    article = tmp_path / "a.txt"
+    article.write_bytes(ARTICLE.read_bytes())
+
+    def key(**kwargs):
+        return inputs_key(BuildOptions(events_path=events, article_paths=[article],
+                                       cwd=tmp_path, **kwargs))
+
+    base = key()
+    assert base == key() and len(base) == 64
+    assert key(default_lang="fr") != base
+    assert key(plotlyjs="cdn") != base
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    assert key() != base
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    article.write_bytes(article.read_bytes() + b"\n")
+    assert key() != base
+    base = key()
+    events.write_bytes(events.read_bytes() + b"\n")
+    assert key() != base
+    base = key()
+    # A templates/ folder in the working directory overrides the shipped ones.
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "_item.html").write_text("{{ item.title }}")
+    assert key() != base
+    article.unlink()
+    assert key() is None

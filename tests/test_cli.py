@@ -162,12 +162,41 @@ def test_archive_with_a_bad_article_is_built_and_says_so(tmp_path):
     assert strict.exit_code == 2 and not (tmp_path / "s2").exists()
 
 
-def test_unchanged_rebuild_comes_from_the_cache(tmp_path):
+def test_rebuilds_do_only_the_work_their_changes_need(tmp_path):
     archive = write_archive(tmp_path / "archive")
+    site = tmp_path / "site"
     args = ["build", "--events", str(SHIPPED_EVENTS), "--articles", str(archive),
-            "--cache-dir", str(tmp_path / "cache"), "--out", str(tmp_path / "site")]
+            "--cache-dir", str(tmp_path / "cache"), "--out", str(site)]
     first = CliRunner().invoke(main, args)
-    second = CliRunner().invoke(main, args)
-    assert first.exit_code == second.exit_code == 0, second.output
+    assert first.exit_code == 0, first.output
     assert "3 article(s) (0 from cache)" in first.output
-    assert "3 article(s) (3 from cache)" in second.output
+    built = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    # Nothing changed: nothing to do, and the site is left as it was.
+    same = CliRunner().invoke(main, args)
+    assert same.exit_code == 0 and same.output.startswith("Up to date: the "), same.output
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == built
+    # --force builds anyway, every extraction from the cache, to the same bytes.
+    forced = CliRunner().invoke(main, args + ["--force"])
+    assert "3 article(s) (3 from cache)" in forced.output
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == built
+    # One article edited: only that one is extracted again.
+    with (archive / "story-0.txt").open("a", encoding="utf-8") as fh:
+        fh.write("A new paragraph written on 3 March 2026.\n")
+    edited = CliRunner().invoke(main, args)
+    assert "3 article(s) (2 from cache)" in edited.output, edited.output
+
+
+def test_a_damaged_or_differently_built_site_is_not_up_to_date(tmp_path):
+    archive = write_archive(tmp_path / "archive")
+    site = tmp_path / "site"
+    args = ["build", "--events", str(SHIPPED_EVENTS), "--articles", str(archive),
+            "--cache-dir", str(tmp_path / "cache"), "--out", str(site)]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    (site / "index.html").write_text("defaced")
+    assert "from cache" in CliRunner().invoke(main, args).output
+    assert "defaced" not in (site / "index.html").read_text()
+    (site / "stray.html").write_text("added by hand")
+    assert "from cache" in CliRunner().invoke(main, args).output
+    assert not (site / "stray.html").exists()
+    # Another option is another build.
+    assert "from cache" in CliRunner().invoke(main, args + ["--lang", "fr"]).output

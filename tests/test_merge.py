@@ -126,24 +126,6 @@ def test_article_only_dates_are_shared_across_articles_and_filtered(catalog):
     assert "date-1990" not in set(master.items[m.ID])
 
 
-def test_per_article_timelines_keep_the_context_and_only_their_own_mentions(catalog):
-    bodies = {"a": "De Gaulle's withdrawal in 1966; prices in 1980.",
-              "b": "Since 1980, and de Gaulle in 1966, nothing.", "c": "Nothing dated."}
-    arts = [article(body, id) for id, body in bodies.items()]
-    found = {id: [mention(body, y, y) for y in ("1966", "1980") if y in body]
-             for id, body in bodies.items()}
-    merged = m.build_timeline(catalog, arts, found)
-    own = m.per_article(merged, [arts[2], arts[0], arts[1]])
-    assert list(own) == ["a", "b", "c"]
-    # Each article's timeline is the merge of that article alone, row for row.
-    for art in arts:
-        alone = m.build_timeline(catalog, [art], {art.id: found[art.id]})
-        assert_frame_equal(own[art.id].items, alone.items)
-    # An article without dates still has the curated context.
-    assert set(own["c"].items[m.ORIGIN]) == {m.CURATED}
-    assert len(own["c"].items) == len(catalog.events)
-
-
 def test_master_keeps_everything_for_one_article_and_shared_dates_for_many(catalog):
     bodies = {"a": "Prices in 1980.", "b": "Rain in 1990."}
     arts = [article(body, id) for id, body in bodies.items()]

@@ -56,6 +56,57 @@ def find_articles(folder: Path) -> list[Path]:
                   if p.suffix in ARTICLE_SUFFIXES and p.is_file() and not p.name.startswith("."))
 
 
+# Libraries whose version can change what a build writes.
+OUTPUT_LIBRARIES = ("dateparser", "jinja2", "pandas", "markupsafe")
+
+
+def inputs_key(options: BuildOptions) -> str | None:
+    """Hash everything a build's output depends on, without parsing any of it.
+
+    The tool and library versions, the options, SOURCE_DATE_EPOCH, the plotly.js
+    bundle that would be copied, the events file, every article (by content),
+    and every template and asset. None when an input cannot be read: then
+    the real build runs and reports it.
+    """
+    import hashlib
+    import os
+    from importlib.metadata import PackageNotFoundError, version
+
+    from timeline import __version__
+    from timeline.cache import EXTRACTOR_VERSION
+    from timeline.render import template_dirs
+
+    h = hashlib.sha256()
+
+    def part(label: str, data: bytes) -> None:
+        h.update(label.encode("utf-8") + b"\0" + len(data).to_bytes(8, "big") + data)
+
+    libraries = []
+    for name in OUTPUT_LIBRARIES:
+        try:
+            libraries.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            libraries.append(f"{name}=?")
+    part("tool", f"timeline={__version__} extractor={EXTRACTOR_VERSION} "
+                 f"{' '.join(libraries)}".encode())
+    part("options", repr((options.default_lang, options.plotlyjs, options.plotly_bundle,
+                          options.strict, os.environ.get("SOURCE_DATE_EPOCH", ""))).encode())
+    try:
+        if options.plotlyjs == "local":
+            from timeline.plotlyjs import load_bundle
+
+            part("plotly.js", load_bundle(options.plotly_bundle).data)
+        part("events", options.events_path.read_bytes())
+        for path in options.article_paths:
+            part("article", path.read_bytes())
+        for folder in template_dirs(options.cwd):
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                part(f"template {path.relative_to(folder).as_posix()}", path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return h.hexdigest()
+
+
 def build_site(options: BuildOptions,
                progress: Callable[[int], None] | None = None) -> BuildResult:
     """Build the whole site in memory and return its files."""
@@ -107,8 +158,10 @@ def build_site(options: BuildOptions,
             raise InputError(f"plotly.js: {exc}") from None
         bundle = loaded.data
         notes.append(loaded.description)
-    files = render_site(catalog, articles, timeline, default_lang=options.default_lang,
-                        plotlyjs=options.plotlyjs, plotly_bundle=bundle, cwd=options.cwd)
+    files = render_site(catalog, articles, timeline, mentions=mentions,
+                        default_lang=options.default_lang, plotlyjs=options.plotlyjs,
+                        plotly_bundle=bundle, cwd=options.cwd,
+                        jobs=options.jobs if options.scheduler is None else 1)
     return BuildResult(files=files, skipped=skipped, notes=notes, articles=len(articles),
                        cached=stats.cached, items=len(master(timeline, len(articles)).items),
                        mentions=sum(len(v) for v in mentions.values()),

@@ -1,6 +1,6 @@
 """A cache of extraction results, keyed by what they depend on and nothing else.
 
-The key is a hash of the extractor version, the language, the publication
+The key is a hash of the extractor and dateparser versions, the language, the publication
 date and the body text, so an entry can never be stale: change any of them and
 the key changes. Entries are written atomically (a temporary file renamed into
 place), so a crash or two builds at once never leave half an entry, and the
@@ -15,6 +15,7 @@ import os
 import tempfile
 from dataclasses import asdict
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from timeline.extract import EXTRACTOR_VERSION, Mention
@@ -26,10 +27,22 @@ def default_cache_dir() -> Path:
     return Path(base) / "timeline" / "mentions"
 
 
+@lru_cache(maxsize=1)
+def dateparser_version() -> str:
+    """dateparser normalises month names: a new version may read them differently."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("dateparser")
+    except PackageNotFoundError:  # pragma: no cover - a dependency
+        return "?"
+
+
 def cache_key(body: str, published: date | None, lang: str) -> str:
     """Return the key of one extraction: everything its result depends on."""
     h = hashlib.sha256()
-    for part in (EXTRACTOR_VERSION, lang, published.isoformat() if published else "-"):
+    for part in (EXTRACTOR_VERSION, dateparser_version(), lang,
+                 published.isoformat() if published else "-"):
         h.update(part.encode("utf-8") + b"\0")
     h.update(body.encode("utf-8"))
     return h.hexdigest()

@@ -82,17 +82,19 @@ EXIT_SKIPPED = 3
               help="Where extraction results are cached. Default: "
                    "$XDG_CACHE_HOME/timeline/mentions.")
 @click.option("--no-cache", is_flag=True, help="Extract every article again; use no cache.")
+@click.option("--force", is_flag=True,
+              help="Build even when the output is up to date with every input.")
 @click.option("--strict", is_flag=True,
               help=f"Fail (status 2) on any bad article instead of skipping it (status "
                    f"{EXIT_SKIPPED}).")
 def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...], out_dir: str,
           lang: str, plotlyjs: str, plotly_bundle: str, jobs: int | None, scheduler: str | None,
-          cache_dir: str | None, no_cache: bool, strict: bool) -> None:
+          cache_dir: str | None, no_cache: bool, force: bool, strict: bool) -> None:
     """Build the static site: article dates + curated events -> interactive timeline."""
     from timeline.batch import available_cores
-    from timeline.build import BuildOptions, build_site
+    from timeline.build import BuildOptions, build_site, inputs_key
     from timeline.cache import default_cache_dir
-    from timeline.site import check_output_folder, write_site
+    from timeline.site import check_output_folder, up_to_date, write_site
 
     # Refuse a bad --out before spending time on the build; write_site checks again.
     out = Path(out_dir)
@@ -103,9 +105,16 @@ def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...],
                            default_lang=lang, plotlyjs=plotlyjs, plotly_bundle=plotly_bundle,
                            jobs=jobs or available_cores(), scheduler=scheduler,
                            cache_dir=cache, strict=strict)
+    # Like make: when the last complete build used exactly these inputs and its
+    # files are intact, there is nothing to do.
+    key = inputs_key(options)
+    if key and not force and (count := up_to_date(out, key)) is not None:
+        click.echo(f"Up to date: the {count} files in {out}/ were built from these very "
+                   f"inputs (--force rebuilds) — open {out / 'index.html'}")
+        return
     with _progress(len(paths)) as advance:
         result = build_site(options, progress=advance)
-    write_site(result.files, out)
+    write_site(result.files, out, inputs_key=None if result.skipped else key)
     for problem in result.skipped:
         click.echo(f"Skipped: {problem}", err=True)
     for note in result.notes:

@@ -13,6 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 # Ordered from coarsest to finest; "week" sits between month and day because a
 # week is finer than a month but may straddle two of them.
@@ -103,6 +104,16 @@ def parse_iso(text: str) -> DateSpan:
     return day_span(date(y, mo, d))
 
 
+def drawable(span: DateSpan) -> bool:
+    """Return whether the day after ``span`` exists.
+
+    The chart, iCalendar and TimelineJS all draw a span up to the day after
+    it, and Python's calendar stops on 31 December 9999: a span ending there
+    is real but cannot be drawn, so it is refused or reported instead.
+    """
+    return span.last < date.max
+
+
 def year_span(year: int) -> DateSpan:
     return DateSpan(date(year, 1, 1), date(year, 12, 31), "year", f"{year:04d}")
 
@@ -122,8 +133,11 @@ def week_span(year: int, week: int) -> DateSpan:
     return DateSpan(monday, monday + timedelta(days=6), "week", f"{year:04d}-W{week:02d}")
 
 
+@lru_cache(maxsize=8192)
 def from_timex(value: str) -> DateSpan | None:
     """Turn a TIMEX3 date value into a span, or None when it names no plottable span.
+
+    Cached: an archive repeats the same values many times, and spans are immutable.
 
     Reference values (PRESENT_REF, PAST_REF, FUTURE_REF), BC years and anything
     unrecognised give None: they are reported, never plotted.
@@ -163,7 +177,7 @@ def from_timex(value: str) -> DateSpan | None:
             c = int(m["century"])
             first = date(max(c * 100, 1), 1, 1)
             return DateSpan(first, date(c * 100 + 99, 12, 31), "century", m["century"])
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: a week running past 9999
         return None
     return None
 

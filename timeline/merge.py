@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from timeline.dates import DateSpan, from_timex
+from timeline.dates import DateSpan, drawable, from_timex
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -83,6 +83,11 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def _folded(keyword: str) -> str:
+    return fold(keyword)
+
+
+@lru_cache(maxsize=4096)
 def _keyword_pattern(keyword: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(fold(keyword)) + r"(?!\w)")
 
@@ -105,18 +110,17 @@ def date_fit(mention: DateSpan, event: Event) -> str | None:
     return None
 
 
-def score_link(span: DateSpan, folded_sentence: str, event: Event) -> Link | None:
-    """Score one candidate link, or None when dates or words rule it out.
+def score_link(span: DateSpan, fit: str, folded_sentence: str, event: Event) -> Link | None:
+    """Score a link whose dates fit (``fit``, from date_fit); None when words rule it out.
 
     ``folded_sentence`` is the mention's sentence passed through fold() once
-    by the caller: an archive has tens of thousands of mentions, each tried
-    against every event.
+    by the caller: an archive has tens of thousands of mentions.
     """
-    fit = date_fit(span, event)
-    if fit is None:
-        return None
+    # A substring test first: most keywords are absent, and it is far cheaper
+    # than the word-boundary regex that confirms a hit.
     matched = tuple(sorted({k for k in event.keywords
-                            if _keyword_pattern(k).search(folded_sentence)}))
+                            if _folded(k) in folded_sentence
+                            and _keyword_pattern(k).search(folded_sentence)}))
     score = KEYWORD_WEIGHT * len(matched)
     if span.value == event.date.value:
         score += SAME_PRECISION_BONUS
@@ -125,15 +129,42 @@ def score_link(span: DateSpan, folded_sentence: str, event: Event) -> Link | Non
     return Link(event.id, score, fit, matched)
 
 
+class Linker:
+    """Links mentions to a catalog's events, remembering which events each date fits.
+
+    An archive repeats the same few hundred dates tens of thousands of times;
+    the dates are compared once per distinct value, the words once per mention.
+    """
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        self.events = list(events)
+        self._fitting: dict[str, list[tuple[Event, str]]] = {}
+
+    def fitting(self, span: DateSpan) -> list[tuple[Event, str]]:
+        """Return the events whose dates fit ``span``, each with how."""
+        found = self._fitting.get(span.value)
+        if found is None:
+            found = [(e, fit) for e in self.events if (fit := date_fit(span, e)) is not None]
+            self._fitting[span.value] = found
+        return found
+
+    def best(self, mention: Mention, span: DateSpan) -> Link | None:
+        """Pick the best event for a mention; deterministic on ties."""
+        candidates = self.fitting(span)
+        if not candidates:
+            return None
+        folded = fold(mention.sentence)
+        ranked = []
+        for event, fit in candidates:
+            link = score_link(span, fit, folded, event)
+            if link is not None:
+                ranked.append((-link.score, -event.importance, event.date.first, event.id, link))
+        return min(ranked)[-1] if ranked else None
+
+
 def best_link(mention: Mention, span: DateSpan, events: Sequence[Event]) -> Link | None:
-    """Pick the best event for a mention; deterministic on ties."""
-    folded = fold(mention.sentence)
-    ranked = []
-    for event in events:
-        link = score_link(span, folded, event)
-        if link is not None:
-            ranked.append((-link.score, -event.importance, event.date.first, event.id, link))
-    return min(ranked)[-1] if ranked else None
+    """Pick the best event for one mention (see Linker for many)."""
+    return Linker(events).best(mention, span)
 
 
 def mention_record(article: Article, mention: Mention, link: Link | None) -> dict[str, Any]:
@@ -204,17 +235,20 @@ def articles_of(row: Mapping[str, Any]) -> list[str]:
 
 def build_timeline(catalog: Catalog, articles: Iterable[Article],
                    mentions: Mapping[str, Sequence[Mention]], *,
-                   min_articles: int = 1) -> Timeline:
+                   min_articles: int = 1, linker: Linker | None = None) -> Timeline:
     """Link every article's mentions to the catalog and return the merged frame.
 
     A date no curated event explains becomes one article-only item, shared by
     every article that mentions it; it is kept when at least ``min_articles``
     articles do (a master timeline of a whole archive asks for two, so that
     one article's passing date does not crowd out what the press returns to).
+    A ``linker`` made for this catalog may be passed in to reuse what it
+    remembers across many calls.
     """
     import pandas as pd
 
     events = list(catalog.events)
+    linker = linker or Linker(events)
     by_id = {a.id: a for a in articles}
     rows = {event.id: _curated_row(event) for event in events}
     only: dict[str, tuple[DateSpan, list[dict[str, Any]]]] = {}
@@ -223,13 +257,13 @@ def build_timeline(catalog: Catalog, articles: Iterable[Article],
         article = by_id[article_id]
         for mention in mentions.get(article_id, ()):
             span = from_timex(mention.value)
-            if span is None:
+            if span is None or not drawable(span):
                 unplotted.append({"article": article_id, "start": mention.start,
                                   "end": mention.end, "text": mention.text,
                                   "value": mention.value, "sentence": mention.sentence,
                                   "reason": _unplotted_reason(mention.value)})
                 continue
-            link = best_link(mention, span, events)
+            link = linker.best(mention, span)
             record = mention_record(article, mention, link)
             if link is not None:
                 row = rows[link.event_id]
@@ -285,38 +319,6 @@ def curated_links(timeline: Timeline) -> int:
     items = timeline.items
     return sum(len(recs) for origin, recs in zip(items[ORIGIN], items[MENTIONS], strict=True)
                if origin == BOTH)
-
-
-def per_article(timeline: Timeline, articles: Iterable[Article]) -> dict[str, Timeline]:
-    """Split a merged timeline into each article's own: its mentions in the curated context.
-
-    Every article's timeline keeps every curated event (the context) with only
-    that article's mentions; a date no event explains is told in that
-    article's own words. The result equals merging each article alone, but
-    links every mention once, so a thousand articles cost one linking step.
-    """
-    by_id = {a.id: a for a in articles}
-    records = timeline.items.to_dict("records")
-    context = {r[ID]: {**r, MENTIONS: [], ORIGIN: CURATED} for r in records if r[ORIGIN] != ARTICLE}
-    own: dict[str, dict[str, dict[str, Any]]] = {}
-    for row in records:
-        for rec in row[MENTIONS]:
-            mine = own.setdefault(rec["article"], {})
-            if row[ID] not in mine:
-                origin = ARTICLE if row[ORIGIN] == ARTICLE else BOTH
-                mine[row[ID]] = {**row, MENTIONS: [], ORIGIN: origin}
-            mine[row[ID]][MENTIONS].append(rec)
-    for rows in own.values():
-        for row_id, row in rows.items():
-            if row[ORIGIN] == ARTICLE:
-                span = DateSpan(row[START], row[END], row[PRECISION], row[VALUE])
-                rows[row_id] = _article_only_row(span, row[MENTIONS], by_id)
-    unplotted = timeline.unplotted
-    groups = dict(iter(unplotted.groupby("article", sort=True))) if len(unplotted) else {}
-    return {article_id: Timeline(
-                items=_frame({**context, **own.get(article_id, {})}.values()),
-                unplotted=groups.get(article_id, unplotted.iloc[0:0]).reset_index(drop=True))
-            for article_id in sorted(by_id)}
 
 
 def _unplotted_reason(value: str) -> str:

@@ -8,7 +8,7 @@ templates file by file, the way a theme override works in mkdocs.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from timeline.article import Article
     from timeline.events import Catalog
+    from timeline.extract import Mention
     from timeline.merge import Timeline
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -236,16 +237,13 @@ def embed_snippet(src: str, title: str) -> str:
 def article_view(article: Article, own: Timeline, lang: str) -> dict[str, Any]:
     """Prepare one article, annotated with its mentions, for the templates.
 
-    ``own`` is the article's own timeline (merge.per_article): its items carry
-    this article's mentions only, so this costs the article's size, not the
-    archive's.
+    ``own`` is a timeline whose items carry this article's mentions only
+    (the merge of that article alone), so this costs the article's size, not
+    the archive's.
     """
     linked: dict[int, str] = {}
     spans: list[tuple[int, int, str]] = []
-    to_history = 0
-    for item_id, origin, records in zip(own.items[m.ID], own.items[m.ORIGIN],
-                                        own.items[m.MENTIONS], strict=True):
-        to_history += len(records) if origin == m.BOTH else 0
+    for item_id, records in zip(own.items[m.ID], own.items[m.MENTIONS], strict=True):
         for rec in records:
             linked[rec["start"]] = item_id
             spans.append((rec["start"], rec["end"], rec["value"]))
@@ -260,8 +258,6 @@ def article_view(article: Article, own: Timeline, lang: str) -> dict[str, Any]:
         "paragraphs": annotate(article, linked, spans),
         "unplotted": [{**r, "reason": STRINGS[lang][unplotted_reason_key(r["value"])]}
                       for r in unplotted],
-        "mention_count": len(spans),
-        "linked_count": to_history,
     }
 
 
@@ -271,8 +267,10 @@ def article_page_path(article_id: str) -> str:
 
 
 def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timeline, *,
+                mentions: Mapping[str, Sequence[Mention]] | None = None,
                 default_lang: str = "en", plotlyjs: str = "local",
-                plotly_bundle: bytes | None = None, cwd: Path | None = None) -> dict[str, bytes]:
+                plotly_bundle: bytes | None = None, cwd: Path | None = None,
+                jobs: int = 1) -> dict[str, bytes]:
     """Render every page and asset; return relative path -> bytes.
 
     One article: its annotated text sits on the index page. Several (an
@@ -280,11 +278,20 @@ def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timelin
     and the dates at least two articles share and links each event to the
     articles that mention it; every article gets a page of its own (its text
     annotated, its own timeline in the curated context), in its language, and
-    an articles page lists them all. ``plotly_bundle`` is copied to
-    assets/ when plotly.js is ``local`` (default: the plotly package's).
+    an articles page lists them all. Article pages are independent of each
+    other, so with ``jobs`` > 1 worker processes render them while this one
+    renders the master pages. ``plotly_bundle`` is copied to assets/ when
+    plotly.js is ``local`` (default: the plotly package's).
     """
     dirs = template_dirs(cwd)
     env = build_environment(dirs)
+    master = len(articles) > 1
+    settings = PageSettings(dirs=tuple(dirs), plotlyjs=plotlyjs, default_lang=default_lang)
+    pending = None
+    found = mentions if mentions is not None else _mentions_of(timeline)
+    if master:
+        tasks = [(a, list(found.get(a.id, ()))) for a in articles]
+        pending = start_article_pages(catalog, tasks, settings, jobs)
     files: dict[str, bytes] = {f"assets/{name}": read_asset(dirs, name) for name in ASSET_FILES}
     if plotlyjs == "local":
         if plotly_bundle is None:
@@ -292,28 +299,26 @@ def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timelin
 
             plotly_bundle = load_bundle("full").data
         files[PLOTLY_ASSET] = plotly_bundle
-    master = len(articles) > 1
-    own = m.per_article(timeline, articles)
     shown = m.master(timeline, len(articles))
     # The data files hold the timeline the index shows.
     files.update(render_exports(shown, catalog))
     pages = PAGES + (("articles",) if master else ())
     page_sets = [PageSet(lang, f"{lang}/", "../") for lang in LANGUAGES]
     page_sets.append(PageSet(default_lang, "", ""))
+    counts = _linked_counts(timeline)
     for ps in page_sets:
         lang = ps.lang
         refs = {a.id: ArticleRef(a.title, a.language,
                                  f"{ps.root}{article_page_path(a.id)}" if master else "")
                 for a in articles}
         items = item_views(shown.items, catalog, lang, refs, master=master)
-        views = [article_view(a, own[a.id], lang) for a in articles]
-        for view in views:
-            view["href"] = refs[view["id"]].href
         base = {
             **site_context(ps, catalog, shown, items, plotlyjs),
             "master": master,
-            "articles": [] if master else views,
-            "article_list": sorted(views, key=article_order) if master else [],
+            "articles": [] if master else [article_view(a, timeline, lang) for a in articles],
+            "article_list": sorted((article_entry(a, refs[a.id].href, lang,
+                                                  len(found.get(a.id, ())), counts.get(a.id, 0))
+                                    for a in articles), key=article_order) if master else [],
             "embed_code": embed_snippet("embed.html", STRINGS[lang]["embed_title"]),
         }
         for page in pages:
@@ -326,41 +331,130 @@ def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timelin
             }
             html_text = env.get_template(f"{page}.html").render(context)
             files[f"{ps.prefix}{page}.html"] = html_text.encode("utf-8")
-    if master:
-        files.update(render_article_pages(env, catalog, articles, own, plotlyjs, default_lang))
+    if pending is not None:
+        files.update(pending())
     return files
 
 
-def render_article_pages(env: jinja2.Environment, catalog: Catalog, articles: Sequence[Article],
-                         own: Mapping[str, Timeline], plotlyjs: str, default_lang: str
-                         ) -> dict[str, bytes]:
-    """Render each article's page, in the article's own language.
+def _mentions_of(timeline: Timeline) -> dict[str, list[Mention]]:
+    """Recover each article's mentions from a merged timeline (callers that lack them)."""
+    from timeline.extract import Mention
+
+    found: dict[str, list[Mention]] = {}
+    records = [rec for recs in timeline.items[m.MENTIONS] for rec in recs]
+    records += timeline.unplotted.to_dict("records")
+    for rec in records:
+        found.setdefault(rec["article"], []).append(Mention(
+            start=rec["start"], end=rec["end"], text=rec["text"], value=rec["value"],
+            sentence=rec["sentence"], sentence_start=rec.get("sentence_start", 0),
+            anchor=rec.get("anchor", "explicit")))
+    return found
+
+
+def _linked_counts(timeline: Timeline) -> dict[str, int]:
+    """Count, per article, the mentions linked to a curated event."""
+    counts: dict[str, int] = {}
+    for origin, records in zip(timeline.items[m.ORIGIN], timeline.items[m.MENTIONS],
+                               strict=True):
+        if origin == m.BOTH:
+            for rec in records:
+                counts[rec["article"]] = counts.get(rec["article"], 0) + 1
+    return counts
+
+
+def article_entry(article: Article, href: str, lang: str, found: int, linked: int
+                  ) -> dict[str, Any]:
+    """Describe an article for the articles index: only what the table shows, not its text."""
+    return {
+        "id": article.id, "title": article.title, "byline": article.byline, "href": href,
+        "language": article.language, "published": article.published,
+        "published_label": (chart.format_range(article.published, None, lang)
+                            if article.published else None),
+        "mention_count": found, "linked_count": linked,
+    }
+
+
+@dataclass(frozen=True)
+class PageSettings:
+    """What every article page's rendering needs besides the article: plain, picklable data."""
+
+    dirs: tuple[Path, ...]
+    plotlyjs: str
+    default_lang: str
+
+
+# One worker process's catalog and Jinja environment, set once by _start_worker.
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(catalog: Catalog, settings: PageSettings) -> None:
+    _WORKER.update(catalog=catalog, settings=settings, linker=m.Linker(catalog.events),
+                   env=build_environment(settings.dirs))
+
+
+def _article_page_task(task: tuple[Article, list[Mention]]) -> tuple[str, bytes]:
+    """Merge one article with the catalog and render its page (what a worker runs)."""
+    article, found = task
+    catalog, settings = _WORKER["catalog"], _WORKER["settings"]
+    # The article's own timeline is the merge of that article alone.
+    own = m.build_timeline(catalog, [article], {article.id: found}, linker=_WORKER["linker"])
+    page = render_article_page(_WORKER["env"], catalog, article, own, settings)
+    return article_page_path(article.id), page
+
+
+def start_article_pages(catalog: Catalog, tasks: list[tuple[Article, list[Mention]]],
+                        settings: PageSettings, jobs: int) -> Callable[[], dict[str, bytes]]:
+    """Start rendering article pages; return a function that waits for them.
+
+    With one job they are rendered when the result is asked for; with more,
+    a pool of processes starts on them at once, so the caller can render the
+    master pages meanwhile.
+    """
+    if jobs <= 1 or len(tasks) < 2:
+        def render_here() -> dict[str, bytes]:
+            _start_worker(catalog, settings)
+            return dict(map(_article_page_task, tasks))
+        return render_here
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(jobs, len(tasks))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                               initargs=(catalog, settings))
+    results = pool.map(_article_page_task, tasks,
+                       chunksize=max(1, len(tasks) // (workers * 8)))
+
+    def collect() -> dict[str, bytes]:
+        try:
+            return dict(results)
+        finally:
+            pool.shutdown()
+    return collect
+
+
+def render_article_page(env: jinja2.Environment, catalog: Catalog, article: Article,
+                        own: Timeline, settings: PageSettings) -> bytes:
+    """Render one article's page, in the article's own language.
 
     An article is written in one language, so its page is too (one page per
     article, not one per interface language); its links lead back to the
     master timeline in that language.
     """
-    files = {}
-    template = env.get_template("article.html")
-    for article in articles:
-        lang = article.language if article.language in LANGUAGES else default_lang
-        ps = PageSet(lang, f"{ARTICLES_DIR}/", "../")
-        timeline = own[article.id]
-        refs = {article.id: ArticleRef(article.title, article.language, "")}
-        items = item_views(timeline.items, catalog, lang, refs)
-        home = f"{ps.root}{lang}/"
-        context = {
-            **site_context(ps, catalog, timeline, items, plotlyjs),
-            "page": "article",
-            "master": False,
-            "article": article_view(article, timeline, lang),
-            "home": home,
-            "other_url": None,
-            "alternates": [],
-            "urls": {name: f"{home}{name}.html" for name in (*PAGES, "articles")},
-        }
-        files[article_page_path(article.id)] = template.render(context).encode("utf-8")
-    return files
+    lang = article.language if article.language in LANGUAGES else settings.default_lang
+    ps = PageSet(lang, f"{ARTICLES_DIR}/", "../")
+    refs = {article.id: ArticleRef(article.title, article.language, "")}
+    items = item_views(own.items, catalog, lang, refs)
+    home = f"{ps.root}{lang}/"
+    context = {
+        **site_context(ps, catalog, own, items, settings.plotlyjs),
+        "page": "article",
+        "master": False,
+        "article": article_view(article, own, lang),
+        "home": home,
+        "other_url": None,
+        "alternates": [],
+        "urls": {name: f"{home}{name}.html" for name in (*PAGES, "articles")},
+    }
+    return env.get_template("article.html").render(context).encode("utf-8")
 
 
 def site_context(ps: PageSet, catalog: Catalog, timeline: Timeline,

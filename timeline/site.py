@@ -9,6 +9,7 @@ marker file, so ``--out ~`` or ``--out .`` can never wipe someone's files.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -19,6 +20,9 @@ from timeline.errors import OutputError
 
 MARKER = ".timeline-build"
 MARKER_TEXT = b"This folder was written by `timeline build` and is replaced whole by it.\n"
+# After the text, a complete build records what it was built from and what it
+# wrote, so that a build from the same inputs can see it has nothing to do.
+INPUTS_PREFIX = b"inputs "
 
 
 def check_output_folder(out: Path) -> None:
@@ -46,8 +50,48 @@ def _write_file(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def write_site(files: Mapping[str, bytes], out: Path) -> Path:
-    """Write ``files`` (relative POSIX path -> bytes) as the folder ``out``, atomically."""
+def marker_bytes(files: Mapping[str, bytes], inputs_key: str | None) -> bytes:
+    """Return the marker file: its text, then (for a complete build) inputs and outputs."""
+    if inputs_key is None:
+        return MARKER_TEXT
+    lines = [MARKER_TEXT, INPUTS_PREFIX + inputs_key.encode("ascii") + b"\n"]
+    lines += [f"{hashlib.sha256(files[name]).hexdigest()}  {name}\n".encode()
+              for name in sorted(files)]
+    return b"".join(lines)
+
+
+def up_to_date(out: Path, inputs_key: str) -> int | None:
+    """Return how many files ``out`` holds if a build from ``inputs_key`` wrote them, intact.
+
+    Every file listed in the marker must be there with the bytes it was
+    written with, and nothing else: an edited, deleted or added file means a
+    real build, so the shortcut can never serve anything a build would not write.
+    """
+    try:
+        lines = (out / MARKER).read_bytes().splitlines()
+    except OSError:
+        return None
+    if len(lines) < 2 or lines[1] != INPUTS_PREFIX + inputs_key.encode("ascii"):
+        return None
+    expected = {}
+    for line in lines[2:]:
+        digest, _, name = line.decode("utf-8", "replace").partition("  ")
+        expected[name] = digest
+    found = {p.relative_to(out).as_posix() for p in out.rglob("*")
+             if p.is_file() and p.name != MARKER}
+    if found != set(expected):
+        return None
+    for name, digest in expected.items():
+        if hashlib.sha256((out / name).read_bytes()).hexdigest() != digest:
+            return None
+    return len(expected)
+
+
+def write_site(files: Mapping[str, bytes], out: Path, inputs_key: str | None = None) -> Path:
+    """Write ``files`` (relative POSIX path -> bytes) as the folder ``out``, atomically.
+
+    ``inputs_key`` (see build.inputs_key) is recorded for complete builds only.
+    """
     check_output_folder(out)
     parent = out.absolute().parent
     try:
@@ -58,7 +102,7 @@ def write_site(files: Mapping[str, bytes], out: Path) -> Path:
     try:
         for name in sorted(files):
             _write_file(staging / _safe_relative(name), files[name])
-        (staging / MARKER).write_bytes(MARKER_TEXT)
+        (staging / MARKER).write_bytes(marker_bytes(files, inputs_key))
         os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be served
         _swap_in(staging, out)
     except OSError as exc:
