@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -106,6 +105,8 @@ def _run_in_processes(todo: list[Job], jobs: int, progress: Progress | None
                       ) -> list[list[Mention]]:
     # Large chunks keep the per-task overhead small next to dateparser's
     # start-up in each worker; results keep the order of the jobs.
+    from concurrent.futures import ProcessPoolExecutor  # only archives need it
+
     workers = min(jobs, len(todo))
     chunksize = max(1, len(todo) // (workers * 4))
     out = []

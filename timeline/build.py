@@ -161,7 +161,7 @@ def build_site(options: BuildOptions,
     files = render_site(catalog, articles, timeline, mentions=mentions,
                         default_lang=options.default_lang, plotlyjs=options.plotlyjs,
                         plotly_bundle=bundle, cwd=options.cwd,
-                        jobs=options.jobs if options.scheduler is None else 1)
+                        jobs=options.jobs)
     return BuildResult(files=files, skipped=skipped, notes=notes, articles=len(articles),
                        cached=stats.cached, items=len(master(timeline, len(articles)).items),
                        mentions=sum(len(v) for v in mentions.values()),

@@ -66,6 +66,8 @@ def build_environment(dirs: Sequence[Path]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Templates do not change during a build: no stat() per page to check.
+        auto_reload=False,
         # Every value printed into a page passes through text.inert, which
         # shows Unicode bidi overrides as visible code points.
         finalize=inert,
@@ -131,11 +133,14 @@ def item_views(frame: Any, catalog: Catalog, lang: str,
     views = []
     for row in frame.to_dict("records"):
         mentions = []
+        date_label = chart.item_date_label(row, lang)
         for rec in row[m.MENTIONS]:
             ref = refs.get(rec["article"])
             mentions.append({**rec, "language": ref.language if ref else "",
                              "href": (ref.href if ref else "") + "#"
-                             + mention_anchor(rec["article"], rec["start"])})
+                             + mention_anchor(rec["article"], rec["start"]),
+                             "evidence": link_evidence(rec, date_label, lang)
+                             if row[m.ORIGIN] == m.BOTH else ""})
         cited = list(dict.fromkeys(rec["article"] for rec in mentions))
         own_words = row[m.ORIGIN] == m.ARTICLE and mentions
         views.append({
@@ -143,7 +148,7 @@ def item_views(frame: Any, catalog: Catalog, lang: str,
             "title_lang": mentions[0]["language"] if own_words else "",
             "title": row[m.TITLE].get(lang) or row[m.TITLE]["en"],
             "summary": row[m.SUMMARY].get(lang) or row[m.SUMMARY]["en"],
-            "date_label": chart.item_date_label(row, lang),
+            "date_label": date_label,
             "datetime": row[m.VALUE],
             "category": row[m.CATEGORY],
             "category_label": labels.get(row[m.CATEGORY], row[m.CATEGORY]),
@@ -155,6 +160,15 @@ def item_views(frame: Any, catalog: Catalog, lang: str,
             "sources": row[m.SOURCES],
         })
     return views
+
+
+def link_evidence(record: Mapping[str, Any], date_label: str, lang: str) -> str:
+    """Say why a mention was linked to its event: the date that fits, the words that matched."""
+    words = STRINGS[lang]
+    said = words["evidence_date"].format(text=record["text"], date=date_label)
+    if record["matched"]:
+        said += " " + words["evidence_words"].format(words=", ".join(record["matched"]))
+    return said
 
 
 def source_views(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
