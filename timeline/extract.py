@@ -15,9 +15,11 @@ The work is split in three passes, each cheap on its own:
 3. *Values,* in reading order. Deictic expressions ("yesterday", "this week",
    "l'an dernier") are counted from the publication date in news; anaphoric
    ones ("the following year", "that day", "two days later") from the last
-   date the narrative gave. Nothing ever reads the machine's clock: without a
-   publication date a deictic expression becomes PRESENT_REF, PAST_REF or
-   FUTURE_REF.
+   date the narrative gave. A news date without its year or week ("mardi",
+   "le 3 mars", "in June") falls on the side of the publication date that
+   the tense of its clause points to ("présentera", "was held"). Nothing
+   ever reads the machine's clock: without a publication date a deictic
+   expression becomes PRESENT_REF, PAST_REF or FUTURE_REF.
 
 dateparser is imported only when a candidate with a month name has passed
 every cheap test; it normalises the month word (cached per spelling and
@@ -35,7 +37,7 @@ from dataclasses import dataclass
 
 from timeline import extract_lexicon as lex
 
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 _LANGS = ("en", "fr")
 # dateparser never sees the clock: relative words are resolved here, and this
@@ -299,6 +301,7 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
     abbr = _alt(abbrs)
     # Only abbreviations take a full stop ("Sept."); a name at a sentence end does not.
     mon = rf"(?P<mon>(?:{full})(?![\w'])|(?:{abbr})\.?(?![\w']))"
+    month_names = rf"(?:{_alt(lex.MONTHS[lang])})(?![\w'])"
     wds = _alt(lex.WEEKDAYS[lang])
     seasons = _alt(lex.SEASONS[lang])
     units = _alt(lex.UNITS[lang])
@@ -321,14 +324,28 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             ("dm", rf"\b{wd}(?:the\s+)?{day}(?:\s+of)?\s+{mon}", True),
             ("dm", rf"\b{wd}{mon}\s+{day}(?!\s*(?:{_YEAR4}|\d+\s*(?:bc|ad)))", True),
             # The second day of a range keeps the month of the first: "April 6-7".
-            ("dm_tail", rf"\b{mon}\s+[0-3]?\d\s*(?:-|–|and|to|&)\s*(?P<span>{day})", False),
+            ("dm_tail", rf"\b{mon}\s+[0-3]?\d\s*(?:-|–|and|to|&)\s*(?P<span>{day}"
+                        rf"(?:,?\s+{year}\b)?)", False),
             ("dm_head", rf"\b(?P<span>{day})\s*(?:-|–|and|to|&)\s*[0-3]?\d(?:st|nd|rd|th)?"
                         rf"\s+{mon}", True),
             *(("mon_ofyear", rf"\b{head}\s+(?:of\s+)?(?:that|the\s+same|the\s+following|"
                              r"the\s+next|the\s+previous)\s+year\b", True)
               for head in (rf"{mon}\s+{day}", rf"{day}\s+{mon}", mon)),
             ("holiday", rf"\b(?P<hol>{holidays})(?:,?\s+(?:of\s+)?{year})?\b", True),
+            # The first of a range takes the year written after the second:
+            # "between May and August 1916", "June 28 to July 2, 1863".
+            *(("range_head", rf"\b(?P<span>{head})\s*"
+                             rf"(?:-|–|and|to|until|till|through)\s*(?:the\s+)?"
+                             rf"(?:[0-3]?\d(?:st|nd|rd|th)?(?:\s+of)?\s+)?(?P<mon2>{month_names})"
+                             rf"\.?(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?,?\s+{year}\b", True)
+              for head in (rf"{mon}(?:\s+{day})?", rf"{day}(?:\s+of)?\s+{mon}")),
             ("m", rf"\b(?:(?P<rel>last|next)\s+)?{mon}", True),
+            # A day of the month the story is in: "on the 14th, the garrison ...".
+            ("day_only", r"\b(?:on|by|until|till|from|since|after|before)\s+"
+                         r"(?P<span>the\s+(?P<day>[1-3]?\d)(?:st|nd|rd|th))"
+                         r"(?=\s*(?:[,.;:)!?]|$|(?:and|or|to|when|as|at|in|the|a|an|he|she|it|"
+                         r"they|we|his|her|their|its|with|after|before|until|while)\b))",
+             False),
             ("century", rf"\b(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinals})"
                         rf"[\s-]+centur(?:y|ies)(?:\s+(?P<era>{_ERA_BC}|{_ERA_AD}))?", True),
             # The first of two: "the 18th and 19th centuries".
@@ -340,23 +357,33 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
                        rf"{_ERA_BC}))?\b", True),
             ("decade", r"\b(?:the\s+)?'(?P<dec2>\d0)s\b", True),
             ("decade", rf"\bthe\s+(?P<decw>{decade_words})\b", True),
+            # The second of two keeps the century of the first: "the 1960s and 70s".
+            ("decade", r"\b(?P<head>1\d|20)\d0'?s\s*(?:and|or|to|-|–)\s*(?:the\s+)?"
+                       r"(?P<span>(?P<dec>\d0)s)\b", False),
             ("season_y", rf"\b(?:the\s+)?(?P<season>{seasons})(?:\s+of)?,?\s+{year}\b", True),
             ("season_rel", rf"\b(?P<step>this|next|last|that|the\s+following|the\s+previous|"
                            rf"the\s+same|the\s+next)\s+(?P<season>{seasons})\b", True),
             ("season", rf"\b(?:the\s+)?(?P<season>{seasons})\b(?!\s+of\b)", True),
             ("half", r"\b(?:the\s+)?(?P<half>first|second|latter|last)\s+half\s+of\s+"
-                     rf"(?:(?P<thisyear>the\s+year|that\s+year)|{year})", False),
+                     rf"(?:(?P<thisyear>the\s+year|that\s+year)|(?P<deic>last|this|next)\s+year|"
+                     rf"{year})", False),
             ("quarter", r"\b(?:the\s+)?(?P<q>first|second|third|fourth|last|final)\s+quarter"
-                        rf"\s+of\s+(?:(?P<thisyear>the\s+year|that\s+year)|{year})", False),
+                        rf"\s+of\s+(?:(?P<thisyear>the\s+year|that\s+year)|"
+                        rf"(?P<deic>last|this|next)\s+year|{year})", False),
             # A quarter without its year is the reporting year's ("third-quarter profit").
             ("quarter", r"\b(?:the\s+)?(?P<q>first|second|third|fourth)[\s-]+quarter\b"
                         r"(?P<thisyear>)(?!\s+of\b)", False),
+            # Business shorthand: "Q3 2025", "H1 2009" (capitals checked in _written_as_name).
+            ("quarter", rf"\b(?P<qh>q[1-4]|h[12])\s*(?:of\s+)?{year}\b", False),
             ("year_tail", r"(?<=[12]\d\d\d[-–/])(?P<tail>\d{2})\b(?!\s*(?:%|-))", False),
             ("year", r"(?<=[12]\d\d\d/)(?P<year>1\d{3}|20\d{2})\b", True),
             *_numeric_date_patterns("en"),
             ("year_bc_head", r"\b(?P<year>\d{1,4})(?=\s*(?:-|–|to|and)\s*\d{1,4}\s*"
                              rf"{_ERA_BC})", True),
-            ("year", rf"(?<![\d$£€#/.,]){year}{_NOT_NUM_AFTER}\b", True),
+            ("year", rf"(?<![\d$£€#/.,]){year}{_NOT_NUM_AFTER}(?:\b|(?<=\.))", True),
+            # A year of one to three digits named as one: "the year 800".
+            ("year_word", r"\bthe\s+year\s+(?P<year>\d{1,3})(?![\d%]|[.,]\d|\s*(?:bc|b\.c))\b",
+             True),
             ("year_ad", r"\b(?:ad|a\.d\.)\s+(?P<year>\d{1,4})\b", True),
             ("year_ad", r"\b(?P<year>\d{1,4})\s+ad\b", True),
             ("year_small", r"\b(?:in|of|by|until|since|from|to|after|before)\s+"
@@ -379,14 +406,17 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
              False),
             ("same_time", r"\b(?P<what>(?:the\s+same|that)\s+(?:time|date))\b",
              False),
-            ("deictic_unit", rf"\b(?P<step>this|next|last|the\s+coming)\s+(?P<unit>{units})\b",
-             True),
+            # "the last week of May" is part of May, not the week before this one.
+            ("deictic_unit", rf"\b(?<!\bthe\s)(?P<step>this\s+past|this\s+coming|this|next|last|"
+                             rf"the\s+coming)\s+(?P<unit>{units})\b(?!\s+of\b)", True),
             ("deictic_day", rf"\b(?P<dd>{deictic_days})\b", True),
-            ("weekday", rf"\b(?:(?P<step>this|next|last|that)\s+)?(?P<wd>{wds})\b"
-                        rf"(?:\s+(?P<part>{dayparts}))?", False),
+            ("weekday", rf"\b(?:(?P<step>this\s+past|this\s+coming|this|next|last|that)\s+)?"
+                        rf"(?P<wd>{wds})\b(?:\s+(?P<part>{dayparts}))?", True),
             ("clock", r"(?<![\w:.,])(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)\s*(?:a\.m\.|p\.m\.|am\b|pm\b)",
              False),
-            ("clock", r"(?<![\w:.,])(?P<h>1[0-2]|0?[1-9])\s*(?:a\.m\.|p\.m\.)", False),
+            ("clock", r"(?<![\w:.,])(?P<h>1[0-2]|0?[1-9])\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", False),
+            ("clock", r"\b(?:at|by|until|till|from|before|after|around|about|since|to)\s+"
+                      r"(?P<span>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?![\d:])", False),
             ("noon", r"\b(?:noon|midnight)\b", False),
             # "the past two weeks" is a duration, not the past.
             ("ref", rf"(?<![\w-])(?P<ref>{refs})(?![\w-])"
@@ -410,16 +440,25 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             ("dm", rf"\b(?:le\s+)?{wd}{day}\s+{mon}(?:\s+(?P<rel>dernier|prochain)s?)?", True),
             ("dm_head", rf"\b(?P<span>(?:les\s+)?{day})\s*(?:-|–|et|au|à)\s*(?:le\s+)?"
                         rf"(?:1er|[0-3]?\d)\s+{mon}", True),
+            # "entre mai et août 1916", "du 3 mai au 4 juin 1916".
+            *(("range_head", rf"\b(?P<span>{head})\s*(?:-|–|et|à|au)\s*"
+                             rf"(?:le\s+)?(?:(?:1er|[0-3]?\d)\s+)?(?P<mon2>{month_names})\.?"
+                             rf"\s+{fr_year}\b(?!\s*(?:h\b|%|[.,]\d))", True)
+              for head in (rf"(?:le\s+)?{day}\s+{mon}", mon)),
             ("m", rf"\b(?:(?:le\s+)?mois\s+d(?:e\s+|'))?{mon}(?:\s+(?P<rel>dernier|prochain))?",
              True),
             ("century", rf"\b(?:le\s+)?(?P<ord>\d{{1,2}}|{_ROMAN})(?:e|è|ème|eme|er)\s+"
                         rf"siècles?(?:\s+(?P<era>{_ERA_BC}|{_ERA_AD}))?", True),
             ("decade", r"\b(?:les\s+)?années\s+(?P<dec>(?:1[0-9]|20)?\d0)\b", True),
             ("decade", rf"\b(?:les\s+)?années\s+(?P<decw>{decade_words})\b", True),
+            # "les années 1960 et 1970", "les années 60 et 70": the second is a decade too.
+            ("decade", r"\bannées\s+(?P<head>1\d|20)?\d0\s*(?:et|à|ou|,|-|–)\s*"
+                       r"(?P<span>(?P<dec>(?:1\d|20)?\d0))\b(?!\s*(?:%|[.,]\d))", False),
             ("season_y", rf"\b(?:l'|le\s+)?(?P<season>{seasons})\s+(?:de\s+)?{year}\b",
              True),
             ("season_rel", r"\b(?:(?P<this>cet|ce|cette)\s+(?P<season>" + seasons + r")|"
-                           r"(?:l'|le\s+)(?P<season2>" + seasons + r")\s+(?P<rel>dernier|"
+                           r"(?:l'|le\s+|(?<=\bau\s))(?P<season2>" + seasons + r")\s+"
+                           r"(?P<rel>dernier|"
                            r"prochain|passé|suivant|précédent))\b", True),
             # "été" is mostly the participle of "être": a season only after a
             # word that introduces one ("en été", "l'été", "au printemps").
@@ -427,7 +466,15 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             ("season", rf"(?:\b(?:les\s+mois\s+d'|l'|le\s+)|(?<=\ben\s)|(?<=\bau\s)|"
                        rf"(?<=[.!?]\s)|(?<=\n)|^)(?P<season>{seasons})\b",
              True),
-            ("year", rf"(?<![\d$£€#/.,])(?:l'(?:année|an)\s+)?{year}{_NOT_NUM_AFTER}\b", True),
+            # "le deuxième trimestre 2009", "au premier semestre": a quarter or a
+            # half of the year written, else of the reporting year.
+            ("quarter", r"\b(?:(?:le|ce)\s+)?(?P<fq>premier|1er|deuxième|2e|second|troisième|3e|"
+                        r"quatrième|4e|dernier)\s+(?P<fu>trimestre|semestre)"
+                        rf"(?:\s+(?:de\s+(?:l'(?:année|an)\s+)?)?{year}\b|(?P<thisyear>))", False),
+            ("year", rf"(?<![\d$£€#/.,])(?:l'(?:année|an)\s+)?{year}{_NOT_NUM_AFTER}(?:\b|(?<=\.))",
+             True),
+            # "en l'an 800": a short year named as one.
+            ("year_word", r"\bl'an(?:née)?\s+(?P<year>\d{1,3})(?![\d%]|[.,]\d|\s*av)\b", True),
             ("year_tail", r"(?<=[12]\d\d\d[-–/])(?P<tail>\d{2})\b(?!\s*(?:%|-))", False),
             ("year", r"(?<=[12]\d\d\d/)(?P<year>1\d{3}|20\d{2})\b", True),
             *_numeric_date_patterns("fr"),
@@ -453,7 +500,8 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             ("holiday", rf"(?<![\w-])(?P<hol>{holidays})(?:\s+{fr_year})?(?![\w-])", True),
             ("same_time", r"\b(?P<what>(?:ce\s+moment(?:[\s-]+là)?|la\s+même\s+époque|"
                           r"cette\s+époque|ce\s+moment-là))", False),
-            ("weekday", rf"\b(?:la\s+)?nuit\s+d[eu]\s+(?P<wd>{wds})\s+(?:à|au)\s+(?:{wds})\b",
+            ("weekday", rf"\b(?:la\s+)?(?:nuit|soirée|matinée|journée)\s+d[eu]\s+(?P<wd>{wds})\b"
+                        rf"(?:\s+(?:à|au)\s+(?:{wds})\b)?",
              False),
             ("weekday", rf"\b(?:(?P<this>ce|ce\s+même)\s+)?(?P<wd>{wds})\b(?!s)"
                         rf"(?:\s+(?P<rel>dernier|prochain))?(?:\s+(?P<part>{dayparts}))?",
@@ -461,13 +509,19 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             ("clock", r"(?<![\w,.])(?P<h>[0-2]?\d)\s*h\s*(?P<mi>[0-5]\d)?(?![\w])", False),
             ("clock", r"\b(?:à|vers|dès|avant|après|jusqu'à)\s+(?P<span>(?P<h>[0-2]?\d)\s*heures?"
                       r"(?:\s*(?P<mi>[0-5]\d))?)\b", False),
+            ("clock", r"\b(?:à|vers|dès|avant|après|jusqu'à)\s+"
+                      r"(?P<span>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?![\d:])", False),
             ("noon", r"(?<![\w-])(?:midi|minuit)(?![\w-])", False),
-            ("dayparts_fr", r"\b(?P<what>la\s+nuit|la\s+soirée|la\s+matinée|le\s+matin\s+même|"
-                            r"le\s+soir\s+même)\b", False),
+            # "dans la nuit", "pendant la soirée": a part of the day the text is
+            # on; "la nuit tombe tôt en hiver" is no date.
+            ("dayparts_fr", r"(?:(?<=\bdans\s)|(?<=\bpendant\s)|(?<=\bdurant\s)|(?<=\btoute\s)|"
+                            r"(?<=\bdès\s)|(?<=\bvers\s)|(?<=\bdepuis\s)|(?<=\bde\s))"
+                            r"(?P<what>la\s+nuit|la\s+soirée|la\s+matinée)\b|"
+                            r"\b(?P<what2>le\s+matin\s+même|le\s+soir\s+même)\b", False),
             ("ref", rf"(?<![\w-])(?P<ref>{refs})(?![\w-])", False),
             ("end_of_unit", r"\b(?:(?:la\s+|le\s+)?(?:fin|début|milieu)\s+"
                             r"(?:de\s+l'|du\s+|de\s+la\s+)|"
-                            r"(?<=\ben\s)(?:fin|début|milieu)\s+d')"
+                            r"(?<=\ben\s)(?:fin|début|milieu)\s+(?:d'|de\s+))"
                             r"(?P<unit>année|an|mois|semaine)\b(?!\s+(?:dernière?|prochaine?|passée?))",
              False),
         ]
@@ -482,7 +536,9 @@ def _numeric_date_patterns(lang: str) -> list[tuple[str, str, bool]]:
     return [
         ("numeric", r"(?<![\w/.-])(?P<year>1\d{3}|20\d{2})-(?P<mo>[01]\d)-(?P<day>[0-3]\d)"
                     r"(?![\w/-]|\.\d)", False),
-        ("numeric", rf"(?<![\w/.-])(?P<{first}>[0-3]?\d)([/.])(?P<{second}>[0-3]?\d)\2"
+        ("numeric", r"(?<![\w/.-])(?P<year>1\d{3}|20\d{2})([/.])(?P<mo>[01]?\d)\2(?P<day>[0-3]?\d)"
+                    r"(?![\w/-]|\.\d)", False),
+        ("numeric", rf"(?<![\w/.-])(?P<{first}>[0-3]?\d)([/.-])(?P<{second}>[0-3]?\d)\2"
                     r"(?P<year>1\d{3}|20\d{2})(?![\w/-]|\.\d)", False),
     ]
 
@@ -498,14 +554,16 @@ def _triggers(lang: str) -> dict[str, str]:
     digit = r"[0-9]+"
     table = {
         "dmy": months, "my": months, "dm": months, "dm_tail": months, "dm_head": months,
-        "mon_ofyear": months, "m": months,
+        "mon_ofyear": months, "m": months, "range_head": months,
+        "day_only": r"[0-9](?:st|nd|rd|th)\b",
         "holiday": _alt(list(lex.HOLIDAYS[lang]) + list(lex.EASTER[lang])),
         "century": r"(?:centur|siècle)",
         "decade": rf"(?:0'?s|années|{_alt(lex.DECADE_WORDS[lang])})",
         "season_y": _alt(lex.SEASONS[lang]), "season_rel": _alt(lex.SEASONS[lang]),
-        "season": _alt(lex.SEASONS[lang]), "half": r"half", "quarter": r"quarter",
+        "season": _alt(lex.SEASONS[lang]), "half": r"half",
+        "quarter": r"(?:quarter|trimestre|semestre|\b[qh][1-4])",
         "year_tail": digit, "year_bc_head": digit, "year": digit, "year_ad": digit,
-        "year_small": digit, "clock": digit, "numeric": digit,
+        "year_small": digit, "clock": digit, "numeric": digit, "year_word": digit,
         "ago": r"ago\b" if lang == "en" else r"y\s+a\b", "later": units, "anaphor": units,
         "same_time": r"(?:time|period|point|date|moment|époque)",
         "deictic_unit": units, "deictic_fr": rf"(?:{units}|nouvelle)",
@@ -553,7 +611,8 @@ def _windows(low: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
 _EN_MOD = re.compile(
     r"(?<![\w-])(?:(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close|rest|remainder|"
     r"turn|dawn|height|latter\s+part|early\s+part|first\s+part|later\s+part|early\s+months|"
-    r"last\s+months|closing\s+months|final\s+months|early\s+days|last\s+days|final\s+days)\s+"
+    r"last\s+months|closing\s+months|final\s+months|early\s+days|last\s+days|final\s+days|"
+    r"(?:first|second|third|fourth|last|final)\s+week)\s+"
     r"of\s+(?:the\s+)?|(?:the\s+)?(?:early|mid|late|middle)(?:\s*-\s*|\s+)|"
     r"(?:early|late|later|mid)\s+in\s+(?:the\s+)?|(?:ca\.|c\.|circa)\s*|"
     r"(?:later|earlier)\s+|"
@@ -564,14 +623,14 @@ _EN_MOD = re.compile(
 )
 _FR_MOD = re.compile(
     r"(?<![\w-])(?:(?:le\s+|la\s+)?(?:début|fin|milieu|"
-    r"mi)(?:\s*-\s*|\s+)(?:de\s+l'|du\s+|de\s+la\s+|de\s+|d')?|courant\s+|"
+    r"mi)(?:\s*-\s*|\s+)(?:de\s+l'|du\s+|de\s+la\s+|des\s+|de\s+|d')?|courant\s+|"
     r"(?:la\s+)?(?:nuit|soirée|matinée)\s+du\s+)$",
     re.IGNORECASE,
 )
 
 _KIND_RANK = {  # on equal length, the more specific reading wins
-    "dmy": 0, "numeric": 0, "my": 1, "season_y": 1, "half": 1, "quarter": 1, "dm": 2, "century": 2,
-    "decade": 2, "mon_ofyear": 2,
+    "dmy": 0, "numeric": 0, "range_head": 0, "my": 1, "season_y": 1, "half": 1, "quarter": 1,
+    "dm": 2, "century": 2, "decade": 2, "mon_ofyear": 2,
 }
 
 
@@ -671,6 +730,8 @@ def _written_as_name(m: re.Match[str], body: str, lang: str, kind: str) -> bool:
     """
     if kind == "year_ad":
         return bool(re.search(r"A\.?D", body[m.start():m.end()]))
+    if "qh" in m.re.groupindex and m.group("qh") is not None:
+        return body[m.start("qh")].isupper()
     if lang != "en":
         return True
     for group in ("mon", "wd", "hol"):
@@ -710,6 +771,7 @@ class _Context:
     narrative: _When | None = None   # the last date the text gave, for anaphora
     narrative_sentence: int = -1     # where the sentence that wrote it out starts
     sentence: int = 0                # where the sentence being read starts
+    sentence_end: int = 0            # and where it ends
     last_day: _When | None = None    # the last day, for clock times
 
     @property
@@ -812,6 +874,105 @@ def _nearest_year(base: _When, month: int, day: int | None, rel: str | None) -> 
 
 
 # --------------------------------------------------------------------------
+# Tense: which way a news date without a year or week points
+# --------------------------------------------------------------------------
+#
+# "Le ministre présentera son projet mardi" is next Tuesday; "il a voté
+# mardi" the last one. A clause's tense is read from the verb form nearest
+# the date in its clause: auxiliaries and irregular forms from the lexicon,
+# regular ones from their endings. Nothing here parses: a wrong guess only
+# costs the choice a bare date already had to make, and a date is moved only
+# when the nearest-year choice contradicts the tense.
+
+_TENSE_REACH = 100  # characters either side of a date a verb may stand
+_CLAUSE_BREAK = re.compile(r"[;:«»“”\"()\[\]—]")
+# "since March", "depuis le 3 février": a start already behind the writer.
+_SINCE_BEFORE = re.compile(r"\b(?:since|depuis)\s+(?:le\s+)?$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4)
+def _tense_rx(lang: str) -> re.Pattern[str]:
+    fut = _alt(lex.FUTURE_WORDS[lang])
+    past = _alt(lex.PAST_WORDS[lang])
+    if lang == "en":
+        # Regular pasts and participles ("voted", "has opened"); not "-eed"
+        # words ("need", "proceed") nor "hundred".
+        # A participle after a form of "be" is passive, not past: the
+        # auxiliary before it tells the tense ("will be reviewed").
+        fut_forms = r"(?!)"
+        past_forms = (r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
+                      r"[a-z]+[^e\W]ed(?<!hundred)")
+    else:
+        # Simple futures ("présentera", "viendront", "pourra", "aura") and
+        # imperfects ("votait"), participles after "est"/"sont" ("est arrivé").
+        fut_forms = (r"[a-zéèêàâîôûç]+(?:era|eront|erons|erez|erai|ira|iront|dra|dront|"
+                     r"rra|rront|vra|vront)(?<!opéra)(?<!caméra)(?<!choléra)")
+        past_forms = (r"[a-zéèêàâîôûç]{2,}(?:ait|aient)(?<!souhait)(?<!trait)(?<!lait)|"
+                      r"(?:est|sont)\s+"
+                      r"(?:(?:pas|plus|déjà|bien|toujours|aussi|encore|jamais|enfin|ainsi|"
+                      r"finalement|alors)\s+)?[a-zéèêàâîôûç]+(?:é|ée|és|ées|i|ie|is|"
+                      r"ise|ies|u|ue|us|ues|ts?|tes?)")
+    # An elided pronoun may stand before the verb ("s'est noyée", "l'a dit").
+    return re.compile(rf"(?<![\w-])(?:(?P<fut>(?i:{fut})|{fut_forms})|"
+                      rf"(?P<past>(?i:{past})|{past_forms}))(?![\w-])")
+
+
+def _tense(c: _Cand, ctx: _Context) -> int:
+    """+1 if the clause around a candidate looks ahead, -1 if it looks back, 0
+    when it does not say: the tense marker nearest the candidate decides."""
+    best: tuple[int, int] | None = None
+    lo = max(ctx.sentence, c.start - _TENSE_REACH)
+    hi = min(ctx.sentence_end, c.end + _TENSE_REACH)
+    cut = _CLAUSE_BREAK.search(ctx.body[lo:c.start][::-1])
+    if cut:
+        lo = c.start - cut.start()
+    cut = _CLAUSE_BREAK.search(ctx.body, c.end, hi)
+    if cut:
+        hi = cut.start()
+    for m in _tense_rx(ctx.lang).finditer(ctx.body, lo, hi):
+        if m.start() < c.end and m.end() > c.start:
+            continue  # a word of the date itself ("mars dernier")
+        dist = c.start - m.end() if m.end() <= c.start else m.start() - c.end
+        if best is None or dist < best[0]:
+            best = (dist, 1 if m.group("fut") is not None else -1)
+    return best[1] if best else 0
+
+
+_TENSE_GRACE = datetime.timedelta(days=7)  # publication dates are often a day or two off
+# A past clause about a date weeks ahead is common ("announced it will close
+# on 30 October" read badly, an infinitive "avant de quitter ... le 30
+# octobre"): only a date months ahead is moved back.
+_PAST_GRACE = datetime.timedelta(days=62)
+
+
+def _tense_year(w: _When, ctx: _Context, c: _Cand) -> _When:
+    """A news date the nearest-year rule placed on the wrong side of the
+    publication date for its clause's tense moves a year."""
+    pub = ctx.published
+    if pub is None or w.month is None or w.year < 1:
+        return w
+    since = bool(_SINCE_BEFORE.search(ctx.body[max(0, c.start - 12):c.start]))
+    tense = -1 if since else _tense(c, ctx)
+    if not tense:
+        return w
+    if w.day is None:
+        ahead = (w.year * 12 + w.month) - (pub.year * 12 + pub.month)
+        wrong = ahead < 0 if tense > 0 else ahead > (0 if since else 1)
+    else:
+        d = w.as_date()
+        if d is None:
+            return w
+        wrong = d < pub - _TENSE_GRACE if tense > 0 else \
+            d > pub + (datetime.timedelta(days=1) if since else _PAST_GRACE)
+    if not wrong:
+        return w
+    moved = _When(_add_years(w.year, tense), w.month, w.day)
+    if w.day is not None and not _valid(moved.year, moved.month, w.day):
+        return w
+    return moved
+
+
+# --------------------------------------------------------------------------
 # Resolvers, one per kind
 # --------------------------------------------------------------------------
 
@@ -840,6 +1001,10 @@ def _r_my(c: _Cand, ctx: _Context) -> _Result:
 def _r_numeric(c: _Cand, ctx: _Context) -> _Result:
     m = c.match
     year, month, day = int(m.group("year")), int(m.group("mo")), int(m.group("day"))
+    if not _valid(year, month, day) and m.start("year") != m.start():
+        # "20/01/2026" in an English text can only be day first (and
+        # "01/20/2026" in a French one month first).
+        month, day = day, month
     if not _valid(year, month, day):
         return None
     w = _When(year, month, day)
@@ -856,6 +1021,17 @@ def _r_dm(c: _Cand, ctx: _Context) -> _Result:
         return None
     rel = (m.groupdict().get("rel") or "").lower() or None
     wd = m.groupdict().get("wd")
+    written = _year_of(m, ctx.lang)
+    if written is None:
+        after = _range_year_rx(ctx.lang).match(ctx.body, c.end)
+        written = int(after.group("year")) if after else None
+    if written is not None and rel is None:
+        # A day range closed by its year: "1 and 3 May 1916", "May 5 to 7, 1916".
+        year = written
+        if not _valid(year, month, day):
+            return None
+        w = _When(year, month, day)
+        return w.timex(), "explicit", w
     base, anchor = ctx.bare_base()
     if wd:
         # A weekday beside the date pins the year: of the years next to the
@@ -878,7 +1054,20 @@ def _r_dm(c: _Cand, ctx: _Context) -> _Result:
         return f"XXXX-{month:02d}-{day:02d}", "none", None
     year = _nearest_year(base, month, day, rel)
     w = _When(year, month, day)
+    if anchor == "publication" and rel is None:
+        w = _tense_year(w, ctx, c)
     return w.timex(), anchor, w
+
+
+@functools.lru_cache(maxsize=4)
+def _range_year_rx(lang: str) -> re.Pattern[str]:
+    """What may follow a day whose year is written after the range it opens
+    or closes: the other day, its month, then the year."""
+    month_names = _alt(lex.MONTHS[lang])
+    return re.compile(
+        r"(?:\s*(?:-|–|and|to|until|through|&|et|au|à)\s*(?:le\s+)?[0-3]?\d(?:st|nd|rd|th|er)?"
+        rf"(?:\s+(?:of\s+)?(?:{month_names})\.?)?)?,?\s+(?P<year>1\d{{3}}|20\d{{2}})"
+        r"(?![\d%]|[.,]\d)", re.IGNORECASE)
 
 
 def _r_month(c: _Cand, ctx: _Context) -> _Result:
@@ -902,6 +1091,8 @@ def _r_month(c: _Cand, ctx: _Context) -> _Result:
         return f"XXXX-{month:02d}", "none", None
     year = _nearest_year(base, month, None, rel)
     w = _When(year, month)
+    if anchor == "publication" and rel is None:
+        w = _tense_year(w, ctx, c)
     return w.timex(), anchor, w
 
 
@@ -920,6 +1111,36 @@ def _date_context_before(c: _Cand, ctx: _Context) -> bool:
     head = ctx.body[max(0, c.start - 20):c.start].replace("’", "'")
     rx = _EN_DATE_CONTEXT if ctx.lang == "en" else _FR_DATE_CONTEXT
     return bool(rx.search(head))
+
+
+def _r_day_only(c: _Cand, ctx: _Context) -> _Result:
+    """ "on the 14th": that day of the month the story (or the paper) is in."""
+    day = _day(c.match)
+    base, anchor = ctx.bare_base()
+    if day is None or base is None or base.month is None \
+            or not _valid(base.year, base.month, day):
+        return None
+    w = _When(base.year, base.month, day)
+    return w.timex(), anchor, w
+
+
+def _r_range_head(c: _Cand, ctx: _Context) -> _Result:
+    """The first month or day of a range whose year is written after the second
+    ("between May and August 1916"); a range across New Year ("November
+    1916 to February 1917" written "November to February 1917") starts the year
+    before."""
+    m = c.match
+    month, day, year = _month(m, ctx.lang), _day(m), _year_of(m, ctx.lang)
+    month2 = lex.MONTHS[ctx.lang].get(m.group("mon2").lower().rstrip("."))
+    if month is None or year is None or month2 is None:
+        return None
+    month = _normalise_month(m, ctx.lang, month)
+    if month > month2:
+        year = _add_years(year, -1)
+    if day is not None and not _valid(year, month, day):
+        return None
+    w = _When(year, month, day)
+    return w.timex(), "explicit", w
 
 
 def _r_mon_ofyear(c: _Cand, ctx: _Context) -> _Result:
@@ -963,6 +1184,7 @@ def _r_holiday(c: _Cand, ctx: _Context) -> _Result:
     name = re.sub(r"\s+", " ", m.group("hol").lower()).replace("’", "'")
     year = _year_of(m, ctx.lang)
     anchor = "explicit"
+    base: _When | None = None
     if year is None:
         base, anchor = ctx.bare_base()
         if base is None:
@@ -976,6 +1198,16 @@ def _r_holiday(c: _Cand, ctx: _Context) -> _Result:
         month, day = lex.HOLIDAYS[ctx.lang][name]
     else:
         return None
+    if anchor != "explicit" and base is not None:
+        # The feast nearest the reference: "on New Year's Day" after a
+        # November is the next January's.
+        near = _nearest_year(base, month, day, None)
+        if near != year:
+            year = near
+            if name in lex.EASTER[ctx.lang]:
+                if year < 1583:
+                    return _When(year).timex(), anchor, None
+                month, day = _easter(year)
     w = _When(year, month, day)
     return w.timex(), anchor, w
 
@@ -986,7 +1218,13 @@ def _r_year(c: _Cand, ctx: _Context) -> _Result:
     if year is None:
         return None
     if c.kind == "year" and m.groupdict().get("era") is None and abs(year) >= 1000:
-        if _counts_things(ctx.body, c.match.end()) or _looks_like_quantity(ctx.body, c):
+        if (_counts_things(ctx.body, c.match.end()) and not _YEAR_HEAD.search(
+                ctx.body[max(0, m.start("year") - 12):m.start("year")])) \
+                or _looks_like_quantity(ctx.body, c):
+            return None
+        if _in_number_chain(ctx.body, m.start("year"), m.end("year")):
+            return None
+        if ctx.lang == "fr" and _french_count(ctx.body, m.start("year"), m.end("year")):
             return None
         if year > 2100:
             return None
@@ -994,13 +1232,84 @@ def _r_year(c: _Cand, ctx: _Context) -> _Result:
     return w.timex(), "explicit", w
 
 
+# "In 1918 women won the vote": a number that opens its sentence after a
+# preposition of time is a year, whatever noun follows.
+_YEAR_HEAD = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)(?:in|since|by|until|from|during|en|depuis|dès)"
+                        r"\s+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[\s-]*([^\W\d_]+)")
 # Words before a number that make it a label, not a year ("Resolution 1325").
 _LABEL_BEFORE = re.compile(
     r"(?:\bno\.|\bnumber|\bnr\.?|\bn°|\bpage|\bp\.|\$|€|£|\bart\.|\barticle|\bloi|\broute|"
     r"\brt\.|\bresolution|\bflight|\bhighway|\bhill|\bheight|\bdivision|\bregiment|\bcode|"
     r"\bpoint|\broom|\bsuite|\bbus|\bline|\bgate|\bmodel|\bissue|\bchapter|\bsection|"
-    r"\bamendment|\bvol\.|\bpp?\.|\btel\.?|\bn[o°]s?)\s*$")
+    r"\bamendment|\bvol\.|\bpp?\.|\btel\.?|\bn[o°]s?|\bphone|\bfax|\bnuméro|\brn|\brd|"
+    r"\bautoroute|\bvol|\bsalle|\bchambre|\bligne|\btél\.?|\bdécret|\brésolution|"
+    r"\bmodèle|\bchapitre|\bcote)\s*$")
+# A group of digits joined to the next by one blank, dot or dash: the pieces
+# of a telephone or reference number ("555-2019", "+1 212 555 1966").
+_DIGITS_BEFORE = re.compile(r"(\+?)(\d+)[ .\-]$")
+_DIGITS_AFTER = re.compile(r"[ .\-](\d+)")
+
+
+def _in_number_chain(body: str, start: int, end: int) -> bool:
+    """Whether the four digits at ``start:end`` are one group of a longer
+    number written in pieces, not a year.
+
+    Years stand alone or in twos ("1914-1918", "1966-67", "7 1966" is rare
+    enough); a run of three or more groups, a group of three digits or more
+    than four written just before, or a leading "+" say telephone or reference
+    number. A count after a year ("in 1944 300 men") is left alone.
+    """
+    groups_before: list[str] = []
+    plus = False
+    pos = start
+    while len(groups_before) < 3:
+        m = _DIGITS_BEFORE.search(body, max(0, pos - 12), pos)
+        if m is None or (m.start(2) > 0 and (body[m.start(2) - 1].isalnum()
+                                             and not m.group(1))):
+            break
+        groups_before.append(m.group(2))
+        plus = plus or bool(m.group(1))
+        pos = m.start()
+        if m.group(1):
+            break
+    groups_after: list[str] = []
+    pos = end
+    while len(groups_after) < 2:
+        m = _DIGITS_AFTER.match(body, pos)
+        if m is None or (m.end() < len(body) and body[m.end()].isalnum()):
+            break
+        groups_after.append(m.group(1))
+        pos = m.end()
+    if all(len(g) == 4 and 1000 <= int(g) <= 2100 for g in groups_before + groups_after) \
+            and not plus:
+        return False  # a list of years: "1914 1918 1939"
+    if plus or len(groups_before) + len(groups_after) >= 2:
+        return True
+    if groups_before:
+        g = groups_before[0]
+        return len(g) == 3 or len(g) > 4
+    if groups_after:
+        sep = body[end]
+        g = groups_after[0]
+        return sep != " " and (len(g) == 3 or len(g) > 4)
+    return False
+
+
+# French writes no year before a noun: "les 1500 manifestants" counts people.
+_FR_PLURAL_BEFORE = re.compile(
+    r"\b(?:les|des|ces|ses|leurs|nos|vos|mes|quelque|quelques|environ|plus\s+de|"
+    r"moins\s+de|près\s+de)\s+$", re.IGNORECASE)
+_FR_NOT_A_NOUN = frozenset({"et", "à", "au", "aux", "ou", "de", "du", "en", "a", "avant",
+                            "après"})
+
+
+def _french_count(body: str, start: int, end: int) -> bool:
+    """Whether a French number stands between a plural determiner and a noun."""
+    if not _FR_PLURAL_BEFORE.search(body[max(0, start - 14):start]):
+        return False
+    m = _NEXT_WORD.match(body, end, end + 30)
+    return bool(m and m.group(1).lower() not in _FR_NOT_A_NOUN and body[end:end + 1] == " ")
 
 
 def _counts_things(body: str, end: int) -> bool:
@@ -1091,6 +1400,8 @@ def _r_decade(c: _Cand, ctx: _Context) -> _Result:
         raw = f"{lex.DECADE_WORDS[ctx.lang][gd['decw']]}0"
     if raw is None:
         return None
+    if len(raw) == 2 and gd.get("head"):
+        raw = f"{gd['head']}{raw}"  # "the 1960s and 70s"
     if len(raw) == 2:
         # "the '60s", "les années 60": the century of the text, else the 1900s.
         base = ctx.narrative or ctx.dct
@@ -1099,6 +1410,11 @@ def _r_decade(c: _Cand, ctx: _Context) -> _Result:
             century -= 1
         raw = f"{century}{raw}"
     value = int(raw)
+    if ctx.lang == "en" and len(raw) == 4 and raw.endswith("00") and raw.startswith("1") \
+            and not gd.get("era"):
+        # "the 1800s" is the nineteenth century; "the 2000s" stays the decade
+        # it usually names.
+        return f"{value // 100:02d}", "explicit", None
     if gd.get("era"):
         return f"BC{value // 10:03d}", "explicit", None
     return f"{value // 10:03d}", "explicit", None
@@ -1167,7 +1483,20 @@ def _r_season_rel(c: _Cand, ctx: _Context) -> _Result:
         base, anchor = ctx.anaphora_base()
     if base is None:
         return f"XXXX-{code}", "none", None
+    if deictic and step and base.month is not None and code in _SEASON_MONTHS:
+        # "last summer" in November is the summer just gone; in March, the
+        # year before's. "next spring" in January is this year's.
+        first, last = _SEASON_MONTHS[code]
+        if step < 0:
+            year = base.year if base.month > last else _add_years(base.year, -1)
+        else:
+            year = base.year if base.month < first else _add_years(base.year, 1)
+        return f"{_year_text(year)}-{code}", anchor, None
     return f"{_year_text(_add_years(base.year, step))}-{code}", anchor, None
+
+
+# The months a season covers within its year (winter straddles two: left out).
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
 
 
 def _r_half(c: _Cand, ctx: _Context) -> _Result:
@@ -1175,6 +1504,15 @@ def _r_half(c: _Cand, ctx: _Context) -> _Result:
     gd = m.groupdict()
     if gd.get("half"):
         part = "H1" if gd["half"].lower() == "first" else "H2"
+    elif gd.get("qh"):
+        part = gd["qh"].upper()
+    elif gd.get("fq"):
+        n = {"premier": 1, "1er": 1, "deuxième": 2, "2e": 2, "second": 2, "troisième": 3,
+             "3e": 3, "quatrième": 4, "4e": 4}.get(gd["fq"].lower(), 4)
+        if gd["fu"].lower() == "semestre":
+            part = f"H{min(n, 2)}"
+        else:
+            part = f"Q{n}"
     else:
         q = lex.QUARTER_WORDS["en"].get(gd["q"].lower())
         part = f"Q{q}"
@@ -1183,6 +1521,13 @@ def _r_half(c: _Cand, ctx: _Context) -> _Result:
         if base is None:
             return f"XXXX-{part}", "none", None
         return f"{_year_text(base.year)}-{part}", anchor, None
+    if gd.get("deic"):
+        # "the third quarter of last year": counted like "last year".
+        base, anchor = _deixis_base(ctx)
+        step = {"last": -1, "this": 0, "next": 1}[gd["deic"].lower()]
+        if base is None:
+            return {1: "FUTURE_REF", -1: "PAST_REF"}.get(step, "PRESENT_REF"), "none", None
+        return f"{_year_text(_add_years(base.year, step))}-{part}", anchor, None
     year = _year_of(m, ctx.lang)
     if year is None:
         return None
@@ -1216,6 +1561,12 @@ def _r_later(c: _Cand, ctx: _Context) -> _Result:
     base, anchor = ctx.anaphora_base()
     if base is None:
         return ("FUTURE_REF" if sign > 0 else "PAST_REF"), "none", None
+    hedged = ctx.body[c.start:c.end].lower().startswith(lex.HEDGES[ctx.lang])
+    if unit in ("decade", "century") and not hedged:
+        # "a decade earlier" than 490 BC is 500 BC: a year, counted in tens;
+        # "almost two decades earlier" is only known to the decade.
+        w = _When(_add_years(base.year, sign * n * (10 if unit == "decade" else 100)))
+        return w.timex(), anchor, w if sign > 0 else None
     got = _shift(base, sign * n, unit)
     if got is None:
         # "two days later" after a bare year: the day is unknown, the year is not.
@@ -1310,16 +1661,16 @@ def _r_deictic_unit(c: _Cand, ctx: _Context) -> _Result:
     m = c.match
     unit = lex.UNITS["en"].get(m.group("unit").lower())
     word = re.sub(r"\s+", " ", m.group("step").lower())
-    step = {"this": 0, "next": 1, "last": -1, "the coming": 1}.get(word, 0)
+    step = {"this": 0, "next": 1, "last": -1, "the coming": 1, "this past": -1,
+            "this coming": 1}.get(word, 0)
     if unit is None:
         return None
     if m.group("unit").lower().endswith("s") and unit != "weekend":
         # "the coming months", "the last years": a stretch, not one period
         return ("FUTURE_REF" if step > 0 else "PAST_REF" if step < 0 else "PRESENT_REF",
                 "none", None)
-    if unit == "weekend" and step == 0 and ctx.published is not None \
-            and ctx.published.weekday() < 3:
-        step = -1
+    if unit == "weekend" and step == 0:
+        step = _this_weekend_step(c, ctx)
     return _deictic_unit_value(step, unit, ctx)
 
 
@@ -1334,10 +1685,24 @@ def _r_deictic_fr(c: _Cand, ctx: _Context) -> _Result:
         return None
     rel = (gd.get("rel") or "").lower()
     step = lex.DEICTIC_STEPS["fr"].get(rel, 0)
-    if unit == "weekend" and step == 0 and ctx.published is not None \
-            and ctx.published.weekday() < 3:
-        step = -1  # "ce week-end" in Monday-to-Wednesday's paper is the one just past
+    if unit == "weekend" and step == 0:
+        step = _this_weekend_step(c, ctx)
     return _deictic_unit_value(step, unit, ctx)
+
+
+def _this_weekend_step(c: _Cand, ctx: _Context) -> int:
+    """Which weekend "this weekend" / "ce week-end" is: the one just past when
+    the clause looks back (or, when it does not say, in Monday-to-Wednesday's
+    paper), else the coming one."""
+    if ctx.published is None:
+        return 0
+    day = ctx.published.weekday()
+    tense = _tense(c, ctx)
+    if tense < 0:
+        return -1 if day < 5 else 0
+    if tense > 0:
+        return 0
+    return -1 if day < 3 else 0
 
 
 def _r_deictic_day(c: _Cand, ctx: _Context) -> _Result:
@@ -1361,6 +1726,9 @@ def _r_deictic_day(c: _Cand, ctx: _Context) -> _Result:
     return out.isoformat(), "publication", _from_date(out)
 
 
+_EVERY_BEFORE = re.compile(r"\b(?:every|each|chaque)\s+$", re.IGNORECASE)
+
+
 def _r_weekday(c: _Cand, ctx: _Context) -> _Result:
     m = c.match
     gd = m.groupdict()
@@ -1369,6 +1737,8 @@ def _r_weekday(c: _Cand, ctx: _Context) -> _Result:
         before = ctx.body[max(0, c.start - 4):c.start].lower()
         if re.search(r"\b(?:le|les)\s+$", before) and not gd.get("rel"):
             return None  # "le mercredi": every Wednesday, a SET
+    if _EVERY_BEFORE.search(ctx.body[max(0, c.start - 8):c.start]):
+        return None  # "every Monday", "chaque lundi": a SET, not a date
     want = lex.WEEKDAYS[ctx.lang][name.lower()]
     word = (gd.get("step") or gd.get("rel") or gd.get("this") or "").lower()
     word = re.sub(r"\s+", " ", word)
@@ -1390,10 +1760,23 @@ def _r_weekday(c: _Cand, ctx: _Context) -> _Result:
         return f"XXXX-WXX-{want + 1}", "none", None
     d = base.as_date()
     assert d is not None
-    if word in ("next", "prochain"):
+    if word in ("next", "prochain", "this coming"):
         out = d + datetime.timedelta(days=(want - d.weekday()) % 7 or 7)
+    elif word == "this past":
+        out = d - datetime.timedelta(days=(d.weekday() - want) % 7 or 7)
     elif word in ("this", "ce", "ce même", "that"):
         out = d + datetime.timedelta(days=want - d.weekday())
+        if anchor == "publication" and word in ("this", "ce"):
+            # "ce samedi" in Wednesday's paper: the one just gone if the
+            # clause looks back, the coming one if it looks ahead.
+            tense = _tense(c, ctx)
+            if tense < 0 and out > d:
+                out -= datetime.timedelta(days=7)
+            elif tense > 0 and out < d:
+                out += datetime.timedelta(days=7)
+    elif word not in ("last", "dernier") and anchor == "publication" and _tense(c, ctx) > 0:
+        # "Le gouvernement présentera son projet mardi": the coming Tuesday.
+        out = d + datetime.timedelta(days=(want - d.weekday()) % 7 or 7)
     else:
         # News reports look back: a bare weekday is the latest one up to the
         # reference day ("mardi" in Thursday's paper is two days ago; "Sunday"
@@ -1411,7 +1794,18 @@ def _r_ref(c: _Cand, ctx: _Context) -> _Result:
     value = lex.REFERENCE_WORDS[ctx.lang].get(word)
     if value is None:
         return None
+    if word == "current" and _CURRENT_NOUN.match(ctx.body, c.end) or \
+            word == "current" and _CURRENT_NOUN_BEFORE.search(
+                ctx.body[max(0, c.start - 16):c.start]):
+        return None  # "the electric current was weak": a flow, not the present
     return value, "none", None
+
+
+# "current" is the adjective of time only before the noun it qualifies.
+_CURRENT_NOUN = re.compile(r"\s*(?:[^\w\s-]|$|(?:of|was|is|were|are|flows?|flowed|that|which|"
+                           r"in|and|to|from|through)\b)", re.IGNORECASE)
+_CURRENT_NOUN_BEFORE = re.compile(r"\b(?:electric|electrical|alternating|direct|ocean|sea|rip|"
+                                  r"cold|warm|strong|tidal|air|river)\s+$", re.IGNORECASE)
 
 
 def _r_clock(c: _Cand, ctx: _Context) -> _Result:
@@ -1431,10 +1825,12 @@ def _r_clock(c: _Cand, ctx: _Context) -> _Result:
 
 _RESOLVERS: dict[str, Callable[[_Cand, _Context], _Result]] = {
     "dmy": _r_dmy, "my": _r_my, "dm": _r_dm, "dm_tail": _r_dm, "dm_head": _r_dm,
-    "m": _r_month, "mon_ofyear": _r_mon_ofyear, "century": _r_century, "decade": _r_decade,
+    "m": _r_month, "day_only": _r_day_only, "mon_ofyear": _r_mon_ofyear,
+    "range_head": _r_range_head, "century": _r_century, "decade": _r_decade,
     "season_y": _r_season_y, "season_rel": _r_season_rel, "season": _r_season,
     "half": _r_half, "quarter": _r_half, "year": _r_year, "year_ad": _r_year,
-    "year_bc_head": _r_year_bc_head, "year_small": _r_year_small, "year_tail": _r_year_tail,
+    "year_bc_head": _r_year_bc_head, "year_word": _r_year, "year_small": _r_year_small,
+    "year_tail": _r_year_tail,
     "ago": _r_ago, "later": _r_later, "anaphor": _r_anaphor, "same_time": _r_same_time,
     "end_of_unit": _r_end_of_unit, "deictic_unit": _r_deictic_unit,
     "deictic_fr": _r_deictic_fr, "deictic_day": _r_deictic_day, "weekday": _r_weekday,
@@ -1476,9 +1872,16 @@ def _is_news(cands: list[_Cand], published: datetime.date | None, lang: str) -> 
                 near += 1
             else:
                 far += 1
+        elif c.kind == "deictic_day" and c.match.group("dd").lower() in _NARRATOR_TODAY:
+            # A history says "today" too, of its own writing ("Today the war
+            # is remembered..."): weaker evidence than "yesterday" or "mardi".
+            near += _DEIXIS_WEIGHT // 2
         elif c.kind in _NEWS_KINDS or (c.kind == "dm" and c.match.groupdict().get("wd")):
             near += _DEIXIS_WEIGHT  # "lundi 17 février" is a date of this week or next
     return near >= far
+
+
+_NARRATOR_TODAY = frozenset({"today", "aujourd'hui", "aujourd’hui"})
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-ZÀ-Ý0-9])|\n\s*")
@@ -1563,7 +1966,9 @@ def _resolve(cands: list[_Cand], body: str, published: datetime.date | None, lan
     out: list[tuple[_Cand, str, str]] = []
     refused: set[int] = set()
     for c in cands:
-        ctx.sentence = starts[max(0, bisect.bisect_right(starts, c.start) - 1)]
+        i = max(0, bisect.bisect_right(starts, c.start) - 1)
+        ctx.sentence = starts[i]
+        ctx.sentence_end = starts[i + 1] if i + 1 < len(starts) else len(body)
         try:
             res = _RESOLVERS[c.kind](c, ctx)
         except (ValueError, OverflowError, KeyError, IndexError, TypeError):
@@ -1620,6 +2025,8 @@ def _opens_sentence(body: str, start: int) -> bool:
 
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# What may stand between a clock time and the day it belongs to.
+_CLOCK_TO_DAY = re.compile(r"[\s,]*(?:(?:on|ce|le)\s+)?", re.IGNORECASE)
 
 
 def _date_clock_times(out: list[Mention], cands: list[_Cand], body: str) -> list[Mention]:
@@ -1628,7 +2035,7 @@ def _date_clock_times(out: list[Mention], cands: list[_Cand], body: str) -> list
     for i, m in enumerate(out[:-1]):
         nxt = out[i + 1]
         if (m.start, m.end) in clocks and _DAY_VALUE.match(nxt.value) \
-                and re.fullmatch(r"[\s,]*", body[m.end:nxt.start]):
+                and _CLOCK_TO_DAY.fullmatch(body, m.end, nxt.start):
             out[i] = Mention(m.start, m.end, m.text, nxt.value, m.sentence, m.sentence_start,
                              nxt.anchor)
     return out

@@ -194,6 +194,12 @@ infantry sailors marines officers residents inhabitants votes deaths refugees wo
 hommes soldats personnes morts blessés habitants voix euros francs mètres kilomètres tonnes
 heures emplois salariés élèves places exemplaires litres hectares logements
 m km cm mm kg t ha mw kw hab
+points cases copies units pages seats jobs children women students patients families homes
+houses households buildings cars trucks rounds shells bombs missiles sorties acres barrels
+victims voters participants protesters visitors spectators passengers employees staff
+enfants femmes familles maisons véhicules voitures sièges élus victimes participants
+manifestants spectateurs visiteurs étudiants chômeurs postes foyers ménages passagers
+points cas pages
 """.split())
 
 # Feasts with a fixed day: (month, day). Easter is computed.
@@ -208,3 +214,30 @@ HOLIDAYS: dict[str, dict[str, tuple[int, int]]] = {
 }
 EASTER: dict[str, tuple[str, ...]] = {"en": ("easter", "easter sunday"),
                                        "fr": ("pâques",)}
+
+# Words that mark a clause as looking ahead or back, for dates written
+# without a year or week in news ("will meet on Tuesday", "a voté mardi").
+# Regular forms are recognised by their endings in ``timeline.extract``
+# ("-ed", "présentera", "votait"); these are the auxiliaries and the
+# irregular forms the endings miss.
+FUTURE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("will", "won't", "shall", "'ll", "’ll", "going to", "is to", "are to", "is due",
+           "are due", "due to", "scheduled", "expected", "plans to", "plan to", "planned",
+           "set to", "is set", "are set", "upcoming", "would", "is to be", "intends to",
+           "aims to", "hopes to"),
+    "fr": ("ira", "iront", "va", "vont", "doit", "doivent", "devrait", "devraient",
+           "est prévu", "est prévue", "sont prévus", "sont prévues", "prévoit", "prévoient",
+           "aura", "auront", "saura", "sauront", "sera", "seront", "fera", "feront", "compte",
+           "envisage"),
+}
+PAST_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("was", "were", "had", "did", "didn't", "ago", "has been", "have been",
+           "began", "came", "went", "took", "met", "made", "left", "fell", "rose", "won",
+           "lost", "held", "told", "gave", "saw", "knew", "got", "became", "broke", "ran",
+           "sent", "spent", "built", "brought", "bought", "thought", "found", "struck",
+           "fought", "chose", "drew", "wrote", "spoke", "stood", "sat", "flew", "threw",
+           "paid", "led", "fled", "said", "sold", "kept", "felt", "heard", "meant", "began",
+           "shot", "caught", "taught", "won", "withdrew", "overtook", "underwent", "forgot"),
+    "fr": ("a", "ont", "avait", "avaient", "avons", "avez", "eut", "eurent", "fut", "furent",
+           "était", "étaient", "ai", "as"),
+}
