@@ -3,7 +3,7 @@
 # benchmarks/extraction.md). Run from the project root; needs ../shared.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SHARED="${SHARED:-/work/shared}"
+SHARED="${SHARED:-$PWD/../shared}"
 PY=.venv/bin/python
 EVAL="$SHARED/tools/timex_eval.py"
 CMD=".venv/bin/timeline extract"
