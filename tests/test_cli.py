@@ -1,6 +1,8 @@
+import hashlib
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 import pytest
@@ -200,3 +202,120 @@ def test_a_damaged_or_differently_built_site_is_not_up_to_date(tmp_path):
     assert not (site / "stray.html").exists()
     # Another option is another build.
     assert "from cache" in CliRunner().invoke(main, args + ["--lang", "fr"]).output
+
+
+# --------------------------------------------------------------------------- bad input, end to end
+# The real command in a fresh process, as a person runs it: one line on stderr
+# naming the file (and the line or byte), status 2, no traceback, and the
+# previous build in --out exactly as it was.
+
+TIMELINE = Path(sys.executable).with_name("timeline")
+
+
+def run_timeline(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [str(TIMELINE)] if TIMELINE.is_file() else [sys.executable, "-m", "timeline"]
+    return subprocess.run(command + list(args), capture_output=True, text=True, timeout=120)
+
+
+def digest_tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def previous_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from timeline.build import BuildOptions, build_site
+    from timeline.site import write_site
+
+    out = tmp_path_factory.mktemp("previous") / "site"
+    result = build_site(BuildOptions(events_path=SHIPPED_EVENTS,
+                                     article_paths=[SHIPPED_ARTICLE]))
+    return write_site(result.files, out)
+
+
+def _bad_input(tmp_path: Path, case: str) -> tuple[str, Path, str]:
+    """Return (which option is bad, its path, the one line timeline must print)."""
+    path = tmp_path / "input.txt"
+    if case == "article is a folder":
+        path = tmp_path / "folder.txt"
+        path.mkdir()
+        return "--article", path, f"Error: {path}: is a folder, expected a file"
+    if case == "events is a folder":
+        path = tmp_path / "events.yaml"
+        path.mkdir()
+        return "--events", path, f"Error: {path}: is a folder, not an events file"
+    if case == "missing article":
+        return "--article", path, f"Error: {path}: file not found"
+    if case == "empty article":
+        path.write_bytes(b"")
+        return "--article", path, f"Error: {path}:1: the article has no text after its front " \
+                                  "matter"
+    if case == "bad front-matter date":
+        path.write_text("---\ntitle: x\npublished: 2026-13-40\n---\nIn 1966.\n",
+                        encoding="utf-8")
+        return "--article", path, f"Error: {path}:3:12: published: '2026-13-40': month 13 " \
+                                  "does not exist"
+    if case == "cp1252 article":
+        path.write_bytes("De Gaulle quitte le commandement intégré en 1966.".encode("cp1252"))
+        return "--article", path, f"Error: {path}: not UTF-8: byte 0xe9 at offset 36"
+    if case == "binary article":
+        path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+        return "--article", path, f"Error: {path}: looks binary (NUL byte at offset 8)"
+    if case == "50 MB article":
+        with path.open("wb") as fh:
+            fh.truncate(50 * 1024 * 1024)
+        return "--article", path, f"Error: {path}: file is 52,428,800 bytes; the limit is " \
+                                  "16,777,216"
+    if case == "cp1252 events":
+        path = tmp_path / "events.yaml"
+        path.write_bytes(SHIPPED_EVENTS.read_bytes() + "# mis-saved: é\n".encode("cp1252"))
+        line = SHIPPED_EVENTS.read_bytes().count(b"\n") + 1
+        return "--events", path, f"Error: {path}:{line}:14: is not UTF-8 text"
+    raise AssertionError(case)
+
+
+@pytest.mark.parametrize("case", [
+    "article is a folder", "events is a folder", "missing article", "empty article",
+    "bad front-matter date", "cp1252 article", "binary article", "50 MB article",
+    "cp1252 events",
+])
+def test_bad_input_is_one_line_status_2_and_the_previous_build_stays(tmp_path, previous_build,
+                                                                     case):
+    option, path, expected = _bad_input(tmp_path, case)
+    args = {"--events": str(SHIPPED_EVENTS), "--article": str(SHIPPED_ARTICLE)}
+    args[option] = str(path)
+    before = digest_tree(previous_build)
+    done = run_timeline("build", "--no-cache", "--out", str(previous_build),
+                        *(x for pair in args.items() for x in pair))
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines() == [expected]
+    assert "Traceback" not in done.stdout + done.stderr
+    assert digest_tree(previous_build) == before
+
+
+def test_an_oversized_article_is_refused_without_being_read(tmp_path):
+    # The up-to-date check hashed every input whole before any was checked, so
+    # a 50 MB article cost 100 MB of memory and /dev/zero never finished.
+    import tracemalloc
+
+    from timeline.article import load_article
+    from timeline.build import BuildOptions, inputs_key
+    from timeline.errors import InputError
+
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    # Import and warm everything first: only the reading is measured.
+    assert inputs_key(BuildOptions(events_path=SHIPPED_EVENTS, article_paths=[SHIPPED_ARTICLE],
+                                   plotlyjs="cdn"))
+    tracemalloc.start()
+    try:
+        key = inputs_key(BuildOptions(events_path=SHIPPED_EVENTS, article_paths=[big],
+                                      plotlyjs="cdn"))
+        with pytest.raises(InputError, match="the limit is"):
+            load_article(big)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert key is None
+    assert peak < 4 * 1024 * 1024, peak

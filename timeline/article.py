@@ -10,6 +10,7 @@ from pathlib import Path
 from timeline import yamlsource as ys
 from timeline.dates import LANGUAGES, DateSpan, parse_iso
 from timeline.errors import InputError, Problem
+from timeline.readfile import read_at_most
 
 # Far above any news article or book chapter (War and Peace is ~3.2 MB), low
 # enough that a stray log file or dump is refused before it is read.
@@ -44,14 +45,22 @@ def slugify(text: str) -> str:
 def read_text(path: Path) -> str:
     """Read a UTF-8 text file, refusing folders, huge files and undecodable bytes."""
     where = str(path)
-    if not path.exists():
-        raise InputError("file not found", where)
-    if path.is_dir():
-        raise InputError("is a folder, expected a file", where)
-    size = path.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        raise InputError(f"file is {size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,}", where)
-    data = path.read_bytes()
+    try:
+        if not path.exists():
+            raise InputError("file not found", where)
+        if path.is_dir():
+            raise InputError("is a folder, expected a file", where)
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise InputError(f"file is {size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,}",
+                             where)
+        # The size above is 0 for /dev/zero, pipes and /proc files: never
+        # read more than the limit, whatever the file claims.
+        data = read_at_most(path, MAX_ARTICLE_BYTES)
+    except OSError as exc:
+        raise InputError(f"cannot be read: {exc.strerror or exc}", where) from None
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise InputError(f"file is more than {MAX_ARTICLE_BYTES:,} bytes, the limit", where)
     nul = data.find(b"\x00")
     if nul >= 0:
         raise InputError(f"looks binary (NUL byte at offset {nul})", where)

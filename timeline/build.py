@@ -73,13 +73,27 @@ def inputs_key(options: BuildOptions) -> str | None:
     from importlib.metadata import PackageNotFoundError, version
 
     from timeline import __version__
+    from timeline.article import MAX_ARTICLE_BYTES
     from timeline.cache import EXTRACTOR_VERSION
+    from timeline.events import MAX_EVENTS_BYTES
+    from timeline.readfile import read_at_most
     from timeline.render import template_dirs
 
     h = hashlib.sha256()
 
     def part(label: str, data: bytes) -> None:
         h.update(label.encode("utf-8") + b"\0" + len(data).to_bytes(8, "big") + data)
+
+    def bounded(path: Path, limit: int) -> bytes:
+        # The key is made before any input is checked, so an oversized file (a
+        # 50 MB dump, /dev/zero) must not be read whole here: give no key and
+        # let the loaders refuse it with their message.
+        if path.stat().st_size > limit:
+            raise ValueError(f"{path} is over {limit} bytes")
+        data = read_at_most(path, limit)
+        if len(data) > limit:
+            raise ValueError(f"{path} is over {limit} bytes")
+        return data
 
     libraries = []
     for name in OUTPUT_LIBRARIES:
@@ -96,9 +110,9 @@ def inputs_key(options: BuildOptions) -> str | None:
             from timeline.plotlyjs import load_bundle
 
             part("plotly.js", load_bundle(options.plotly_bundle).data)
-        part("events", options.events_path.read_bytes())
+        part("events", bounded(options.events_path, MAX_EVENTS_BYTES))
         for path in options.article_paths:
-            part("article", path.read_bytes())
+            part("article", bounded(path, MAX_ARTICLE_BYTES))
         for folder in template_dirs(options.cwd):
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                 part(f"template {path.relative_to(folder).as_posix()}", path.read_bytes())

@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from timeline.dates import LANGUAGES, DateSpan, parse_iso
+from timeline.dates import LANGUAGES, DateSpan, drawable, parse_iso
 from timeline.errors import InputError, Problem
+from timeline.readfile import read_at_most
 from timeline.yamlsource import (
     BOOL_TAG,
     INT_TAG,
@@ -50,6 +51,10 @@ from timeline.yamlsource import (
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 IMPORTANCE_MIN, IMPORTANCE_MAX, IMPORTANCE_DEFAULT = 1, 3, 2
+
+# The shipped history is ~33 kB; a file hundreds of times larger is a mistake
+# (a dump, the wrong path), refused before it is parsed.
+MAX_EVENTS_BYTES = 16 * 1024 * 1024
 
 # merge.py gives items found only in an article this category id; a curated
 # category with the same id would be drawn in the same lane and confuse both.
@@ -156,14 +161,17 @@ def load_events(path: str | Path) -> Catalog:
 
 def _read(path: Path, name: str) -> str:
     """Return the file's text, or raise InputError with one clear reason."""
-    if not path.exists():
-        raise InputError(Problem("file not found", name))
-    if path.is_dir():
-        raise InputError(Problem("is a folder, not an events file", name))
     try:
-        data = path.read_bytes()
+        if not path.exists():
+            raise InputError(Problem("file not found", name))
+        if path.is_dir():
+            raise InputError(Problem("is a folder, not an events file", name))
+        data = read_at_most(path, MAX_EVENTS_BYTES)
     except OSError as exc:
         raise InputError(Problem(f"cannot be read: {exc.strerror or exc}", name)) from None
+    if len(data) > MAX_EVENTS_BYTES:
+        raise InputError(Problem(f"is more than {MAX_EVENTS_BYTES:,} bytes, the limit for an "
+                                 "events file", name))
     try:
         # utf-8-sig: a byte-order mark left by some Windows editors is harmless.
         return data.decode("utf-8-sig")
@@ -296,11 +304,16 @@ class _Checker:
                                f"not {kind(node)}")
             return None
         try:
-            return parse_iso(node.value)
+            span = parse_iso(node.value)
         except ValueError as exc:
             # parse_iso's reasons start with the quoted text: "'1966-02-30': ..."
             self.problem(node, f"{name} {exc}")
             return None
+        if not drawable(span):
+            self.problem(node, f"{name} {node.value!r} runs to 31 December 9999, the last day "
+                               "the calendar holds, and cannot be drawn; use an earlier date")
+            return None
+        return span
 
     def end_after(self, start: DateSpan | None, end: DateSpan | None, end_node: Node,
                   start_name: str) -> bool:
