@@ -82,3 +82,11 @@ def test_refuses_paths_outside_the_output(tmp_path, name):
     with pytest.raises(OutputError, match="outside the output folder"):
         write_site({name: b"x"}, tmp_path / "build")
     assert not (tmp_path / "build").exists()
+
+
+def test_an_output_path_the_system_refuses_is_one_clear_error(tmp_path):
+    from timeline.errors import OutputError
+    from timeline.site import check_output_folder
+
+    with pytest.raises(OutputError, match="cannot be used as the output folder"):
+        check_output_folder(tmp_path / ("x" * 300) / "build")

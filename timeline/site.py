@@ -27,15 +27,19 @@ INPUTS_PREFIX = b"inputs "
 
 def check_output_folder(out: Path) -> None:
     """Refuse an output path that is not a folder timeline may replace."""
-    if not out.exists():
-        return
-    if not out.is_dir():
-        raise OutputError(f"{out}: exists and is not a folder; choose another --out")
-    if (out / MARKER).is_file():
-        return
-    if any(out.iterdir()):
-        raise OutputError(f"{out}: refusing to replace a folder that is not empty and was not "
-                          f"made by timeline (no {MARKER} file in it)")
+    try:
+        if not out.exists():
+            return
+        if not out.is_dir():
+            raise OutputError(f"{out}: exists and is not a folder; choose another --out")
+        if (out / MARKER).is_file():
+            return
+        if any(out.iterdir()):
+            raise OutputError(f"{out}: refusing to replace a folder that is not empty and was "
+                              f"not made by timeline (no {MARKER} file in it)")
+    except OSError as exc:  # a name too long, a folder we may not list
+        raise OutputError(f"{out}: cannot be used as the output folder "
+                          f"({exc.strerror or exc})") from None
 
 
 def _safe_relative(name: str) -> PurePosixPath:
