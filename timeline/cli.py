@@ -75,7 +75,7 @@ EXIT_SKIPPED = 3
               help="Which plotly.js to copy: the 1.2 MB basic bundle that `timeline "
                    "fetch-plotly` caches (auto: when it is there), or the full 4.8 MB one.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Processes for date extraction. Default: the cores available.")
+              help="Processes for date extraction and article pages. Default: the cores available.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Run extraction on an existing Dask cluster (e.g. tcp://host:8786).")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
