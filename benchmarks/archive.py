@@ -162,7 +162,8 @@ def main() -> None:
           f"= {med(forced) / med(full):.3f}x the full build (every extraction from the cache)")
     print(f"  rebuild, one article edited {med(edited):7.2f} s   "
           f"= {med(edited) / med(full):.3f}x the full build")
-    print(f"  peak RSS of the build process (workers not included) {max(mem)} MiB")
+    # wait4 reports the larger of the process and its reaped workers (RUSAGE_BOTH).
+    print(f"  peak RSS of the largest build process (main or worker) {max(mem)} MiB")
 
 
 if __name__ == "__main__":
