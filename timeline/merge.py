@@ -321,11 +321,26 @@ def curated_links(timeline: Timeline) -> int:
                if origin == BOTH)
 
 
-def _unplotted_reason(value: str) -> str:
+# Why a time expression has no place on the chart, by kind (render.py says
+# the same in the page's language).
+UNPLOTTED_REASONS = {
+    "ref": "refers to the present, past or future without a date",
+    "bc": "before the common era; not drawn on this calendar",
+    "duration": "a duration, not a date",
+    "none": "no calendar span",
+}
+
+
+def unplotted_kind(value: str) -> str:
+    """Return the kind of a value that cannot be plotted: ref, bc, duration or none."""
     if value.endswith("_REF"):
-        return "refers to the present, past or future without a date"
+        return "ref"
     if value.startswith("BC"):
-        return "before the common era; not drawn on this calendar"
+        return "bc"
     if value.startswith("P"):
-        return "a duration, not a date"
-    return "no calendar span"
+        return "duration"
+    return "none"
+
+
+def _unplotted_reason(value: str) -> str:
+    return UNPLOTTED_REASONS[unplotted_kind(value)]

@@ -231,13 +231,7 @@ def unplotted_reason_key(value: str) -> str:
     merge.py writes its reasons in English; the page says them in its own
     language, chosen from the kind of value rather than from the English text.
     """
-    if value.endswith("_REF"):
-        return "reason_ref"
-    if value.startswith("BC"):
-        return "reason_bc"
-    if value.startswith("P"):
-        return "reason_duration"
-    return "reason_none"
+    return "reason_" + m.unplotted_kind(value)
 
 
 def embed_snippet(src: str, title: str) -> str:
