@@ -1,13 +1,23 @@
 /* timeline: the behaviour of every page (index, embed, present), from one file.
    No inline script is needed, so the pages run under a strict
    Content-Security-Policy (script-src 'self'). The file is loaded without
-   `defer` so it can mark the page as scripted before the first paint; all the
-   rest waits for DOMContentLoaded, which comes after plotly.js (deferred). */
+   `defer` so it can mark the page as scripted before the first paint.
+
+   plotly.js comes one of two ways. Either the page loads it with a deferred
+   script of its own, and the chart is drawn at DOMContentLoaded, which comes
+   after it; or the page names it in this script's data-plotly attribute, and
+   timeline.js loads it once the first frame is painted (so the text still
+   paints first) and draws the chart as soon as the parser is past the
+   figure: on a long timeline the chart then appears while the list below it
+   is still loading. Everything that needs the list waits for
+   DOMContentLoaded either way. */
 (function () {
   "use strict";
 
   var root = document.documentElement;
   var pageName = root.getAttribute("data-page") || "index";
+  var boot = document.currentScript;
+  var plotlySrc = boot ? boot.getAttribute("data-plotly") : null;
   root.classList.add("js");
 
   function param(name) {
@@ -46,10 +56,81 @@
     try { return decodeURIComponent(location.hash.slice(1)); } catch (e) { return ""; }
   }
 
+  /* ------------------------------------------------------------- start-up */
+
+  var chartMade = false;
+  var theChart = null;
+  var chartWaiters = [];
+
+  // Call fn with the chart (null when the page has none or plotly.js did not
+  // load) once it has been made.
+  function withChart(fn) {
+    if (chartMade) { fn(theChart); } else { chartWaiters.push(fn); }
+  }
+
+  function makeChart() {
+    if (chartMade) { return; }
+    chartMade = true;
+    theChart = Chart(pageName === "embed" ? { fill: true } :
+      pageName === "present" ? { fill: true, fontSize: 14 } : {});
+    chartWaiters.splice(0).forEach(function (fn) { fn(theChart); });
+  }
+
+  // The figure can be read once the parser has gone past it.
+  function figureParsed() {
+    if (document.readyState !== "loading") { return true; }
+    for (var el = document.getElementById("timeline-figure"); el; el = el.parentNode) {
+      if (el.nextSibling) { return true; }
+    }
+    return false;
+  }
+
+  function loadPlotly() {
+    var started = false;
+    function start() {
+      if (started) { return; }
+      started = true;
+      var script = document.createElement("script");
+      script.src = plotlySrc;
+      var cors = boot.getAttribute("data-plotly-crossorigin");
+      if (cors) { script.crossOrigin = cors; }
+      script.onload = script.onerror = function () {
+        if (figureParsed()) { makeChart(); return; }
+        // Look again between the parser's chunks: cheaper than observing
+        // every node it adds.
+        var timer = setInterval(function () {
+          if (figureParsed()) { clearInterval(timer); makeChart(); }
+        }, 20);
+      };
+      document.head.appendChild(script);
+    }
+    // After the first paint: a frame, then a task. A page that is not shown
+    // gets no frames (nor may an iframe off screen): the timer starts those.
+    if (window.requestAnimationFrame && document.visibilityState !== "hidden") {
+      requestAnimationFrame(function () { setTimeout(start, 0); });
+      setTimeout(start, 1000);
+    } else {
+      setTimeout(start, 0);
+    }
+  }
+
+  if (plotlySrc) { loadPlotly(); }
+
   /* ---------------------------------------------------------------- chart */
+
+  // Pixels plotly.js leaves between a lane label and the plot on a y axis
+  // without tick marks (measured: its automargin comes out 1 to 2 pixels
+  // wider than the label).
+  var LABEL_GAP = 2;
 
   // Draw the figure embedded in the page. Returns an object to highlight an
   // event on the chart, or null when there is no chart or no plotly.js.
+  //
+  // The chart is drawn once: every setting that depends on the width of the
+  // page is in the layout handed to newPlot, and the left margin is measured
+  // here rather than left to plotly's automargin, which draws everything a
+  // second time once it knows the width of the lane labels. On a timeline of
+  // thousands of events each drawing costs seconds.
   function Chart(options) {
     var holder = document.getElementById("timeline-figure");
     var div = document.getElementById("timeline-chart");
@@ -66,6 +147,7 @@
     var topLane = 0;
     var eraCount = (layout.annotations || []).length;
     var topMargin = layout.margin.t;
+    var leftMargin = layout.margin.l;
     var range = layout.xaxis.range.map(function (d) { return Date.parse(d); });
 
     figure.data.forEach(function (trace, t) {
@@ -74,10 +156,11 @@
       // How a highlighted point and the others look once one is selected.
       trace.selected = { marker: { size: trace.marker.size + 9, opacity: 1 } };
       trace.unselected = { marker: { opacity: 0.4 } };
-      (trace.customdata || []).forEach(function (d, i) {
-        where[d[0]] = { trace: t, index: i, x: trace.x[i], y: trace.y[i], date: d[2] };
-        topLane = Math.max(topLane, trace.y[i]);
-      });
+      var ids = trace.customdata || [];
+      for (var i = 0; i < ids.length; i++) {
+        where[ids[i][0]] = { trace: t, index: i, x: trace.x[i], y: trace.y[i], date: ids[i][2] };
+        if (trace.y[i] > topLane) { topLane = trace.y[i]; }
+      }
     });
 
     // Nothing leaves the machine: no "share to the cloud" button.
@@ -93,26 +176,73 @@
     }
     if (options.fontSize) {
       layout.font.size = options.fontSize;
-      layout.legend.font = { size: options.fontSize - 2 };
     }
 
-    function fitWidth() {
-      // On a narrow screen the era labels run into each other; the era bands
-      // stay, and the list of eras on the index page names them.
+    // The widest lane label in pixels, as plotly will write it: the labels
+    // are escaped text (chart.py), so decoding the five entities gives the
+    // string drawn; a canvas measures it in the chart's own font.
+    var entities = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#x27;": "'" };
+    var laneLabels = (layout.yaxis.ticktext || []).map(function (text) {
+      return String(text).replace(/&(amp|lt|gt|quot|#x27);/g, function (e) { return entities[e]; });
+    });
+    var measure = document.createElement("canvas").getContext("2d");
+    function labelWidth(size) {
+      if (!measure) { return 0; }
+      measure.font = size + "px " + layout.font.family;
+      return laneLabels.reduce(function (widest, text) {
+        return Math.max(widest, measure.measureText(text).width);
+      }, 0);
+    }
+
+    // The settings that depend on the chart's width. On a narrow screen the
+    // era labels run into each other: the era bands stay, and the list of
+    // eras on the index page names them.
+    function sized() {
       var narrow = div.clientWidth < 560;
+      var tick = narrow ? 10 : 12;
+      var width = labelWidth(tick);
+      return {
+        narrow: narrow,
+        tick: tick,
+        // The labels end LABEL_GAP pixels left of the plot; the margin keeps
+        // the figure's own margin (10 pixels) beyond them, as automargin does.
+        left: width ? Math.ceil(width) + LABEL_GAP + leftMargin : null,
+        top: narrow ? 16 : topMargin,
+        legend: narrow ? 10 : (options.fontSize ? options.fontSize - 2 : 12),
+        showlegend: options.fill ? !narrow || !options.fontSize : true
+      };
+    }
+
+    // As a relayout update, or written into the layout before the first draw.
+    function asUpdate(s) {
       var update = {};
-      for (var i = 0; i < eraCount; i++) { update["annotations[" + i + "].visible"] = !narrow; }
-      update["yaxis.tickfont.size"] = narrow ? 10 : 12;
-      update["margin.t"] = narrow ? 16 : topMargin;
-      update["legend.font.size"] = narrow ? 10 : (options.fontSize ? options.fontSize - 2 : 12);
-      if (options.fill) { update.showlegend = !narrow || !options.fontSize; }
+      for (var i = 0; i < eraCount; i++) { update["annotations[" + i + "].visible"] = !s.narrow; }
+      update["yaxis.tickfont.size"] = s.tick;
+      update["margin.t"] = s.top;
+      update["legend.font.size"] = s.legend;
+      update.showlegend = s.showlegend;
+      if (s.left !== null) {
+        update["yaxis.automargin"] = false;
+        update["margin.l"] = s.left;
+      }
       return update;
     }
+    function applyTo(target, s) {
+      for (var i = 0; i < eraCount; i++) { target.annotations[i].visible = !s.narrow; }
+      target.yaxis.tickfont = { size: s.tick };
+      target.margin.t = s.top;
+      target.legend.font = { size: s.legend };
+      target.showlegend = s.showlegend;
+      if (s.left !== null) {
+        target.yaxis.automargin = false;
+        target.margin.l = s.left;
+      }
+    }
+
+    var current = sized();
+    applyTo(layout, current);
 
     var ready = Plotly.newPlot(div, figure.data, layout, config).then(function () {
-      var update = fitWidth();
-      return Plotly.relayout(div, update);
-    }).then(function () {
       // The drawing itself is hidden from assistive technology: the caption
       // names the chart and the list of events says what it shows.
       Array.prototype.forEach.call(div.querySelectorAll("svg.main-svg"), function (svg) {
@@ -122,11 +252,38 @@
       div.dispatchEvent(new CustomEvent("timeline:ready", { bubbles: true }));
     });
 
-    var lastWidth = 0;
-    window.addEventListener("resize", function () {
-      if (div.clientWidth === lastWidth) { return; }
-      lastWidth = div.clientWidth;
-      ready = ready.then(function () { return Plotly.relayout(div, fitWidth()); });
+    // plotly.js follows the window's width itself (config.responsive);
+    // redraw with other settings only when the chart crosses the narrow
+    // threshold.
+    function resettle() {
+      var next = sized();
+      if (next.narrow === current.narrow && next.left === current.left) { return false; }
+      current = next;
+      ready = ready.then(function () { return Plotly.relayout(div, asUpdate(next)); });
+      return true;
+    }
+    window.addEventListener("resize", resettle);
+    // Drawn while the page was still loading, the chart may have lost width
+    // since (a scrollbar appears once the page outgrows the window, which
+    // fires no resize event): fit it once the page is all there.
+    if (document.readyState === "loading") {
+      var drawnWidth = div.clientWidth;
+      document.addEventListener("DOMContentLoaded", function () {
+        var changed = resettle();
+        if (changed || div.clientWidth !== drawnWidth) {
+          ready = ready.then(function () { return Plotly.Plots.resize(div); });
+        }
+      });
+    }
+
+    // A point clicked before the page is ready for it (its list still
+    // loading) is handed over when the page asks for clicks.
+    var clicked = null;
+    var pendingClick = null;
+    div.on("plotly_click", function (event) {
+      var point = event && event.points && event.points[0];
+      if (!point || !point.customdata) { return; }
+      if (clicked) { clicked(point.customdata[0]); } else { pendingClick = point.customdata[0]; }
     });
 
     return {
@@ -134,10 +291,12 @@
       has: function (id) { return Object.prototype.hasOwnProperty.call(where, id); },
       ready: function () { return ready; },
       onClick: function (handler) {
-        div.on("plotly_click", function (event) {
-          var point = event && event.points && event.points[0];
-          if (point && point.customdata) { handler(point.customdata[0]); }
-        });
+        clicked = handler;
+        if (pendingClick !== null) {
+          var id = pendingClick;
+          pendingClick = null;
+          handler(id);
+        }
       },
       // Enlarge one event's point, dim the others and label it with its date;
       // highlight(null) puts every point back.
@@ -160,11 +319,9 @@
             font: { size: (options.fontSize || 12) + 1, color: "#1a1a1a" }
           } : null;
           div.setAttribute("data-highlight", spot ? id : "");
-          return Plotly.restyle(div, { selectedpoints: selected }, markerTraces).then(function () {
-            var update = {};
-            update["annotations[" + eraCount + "]"] = note;
-            return Plotly.relayout(div, update);
-          });
+          var update = {};
+          update["annotations[" + eraCount + "]"] = note;
+          return Plotly.update(div, { selectedpoints: selected }, update, markerTraces);
         });
         return ready;
       }
@@ -192,7 +349,7 @@
   /* ----------------------------------------------------------- index page */
 
   function startIndex() {
-    var chart = Chart({});
+    var chart = null;
 
     function mark(id) {
       var current = document.querySelectorAll(".event.is-current");
@@ -212,10 +369,12 @@
       target.focus({ preventScroll: true });
     }
 
-    if (chart) {
+    withChart(function (made) {
+      chart = made;
+      if (!chart) { return; }
       chart.onClick(goTo);
       if (chart.has(hashId())) { mark(hashId()); }
-    }
+    });
     window.addEventListener("hashchange", function () { mark(hashId()); });
     // Classroom mode opens at the event the reader is on.
     var present = document.getElementById("nav-present");
@@ -281,7 +440,7 @@
   /* ----------------------------------------------------------- embed page */
 
   function startEmbed() {
-    var chart = Chart({ fill: true });
+    var chart = null;
     var caption = document.getElementById("embed-caption");
     var full = document.getElementById("embed-full");
     var fullBase = full ? full.getAttribute("href") : "";
@@ -301,7 +460,11 @@
       if (chart) { chart.highlight(id); }
     }
 
-    if (chart) {
+    withChart(function (made) {
+      chart = made;
+      if (!chart) { return; }
+      var shown = caption && caption.getAttribute("data-event");
+      if (shown) { chart.highlight(shown); }
       chart.onClick(function (id) {
         show(id);
         if (window.history && history.replaceState) {
@@ -312,7 +475,7 @@
           history.replaceState(null, "", "?" + search.join("&") + location.hash);
         }
       });
-    }
+    });
     var asked = param("event") || hashId();
     if (asked && document.getElementById(asked)) { show(asked); }
   }
@@ -330,7 +493,7 @@
     var exitBase = exit ? exit.getAttribute("href") : "";
     var stage = document.getElementById("present-stage");
     var template = status ? status.getAttribute("data-template") : "{n} / {total}";
-    var chart = Chart({ fill: true, fontSize: 14 });
+    var chart = null;
     var current = -1;
     controls.hidden = false;
 
@@ -417,12 +580,15 @@
       if (i >= 0) { show(i); }
     });
 
-    if (chart) {
+    withChart(function (made) {
+      chart = made;
+      if (!chart) { return; }
+      if (current >= 0) { chart.highlight(steps[current].id); }
       chart.onClick(function (id) {
         var i = indexOf(id);
         if (i >= 0) { show(i); }
       });
-    }
+    });
 
     var full = document.getElementById("present-fullscreen");
     if (full && document.fullscreenEnabled) {
@@ -447,6 +613,8 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    // With the page's own deferred plotly.js, plotly has run by now.
+    if (!plotlySrc) { makeChart(); }
     keepPlaceOnLanguageSwitch();
     if (pageName === "embed") {
       startEmbed();
