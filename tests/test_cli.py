@@ -77,7 +77,11 @@ def test_build_with_cdn_copies_no_plotly(tmp_path):
                                        "--plotlyjs", "cdn"])
     assert result.exit_code == 0, result.output
     assert not (out / "assets" / "plotly.min.js").exists()
-    assert 'src="https://cdn.plot.ly/plotly-' in (out / "index.html").read_text()
+    page = (out / "index.html").read_text()
+    # timeline.js loads plotly.js from the address in data-plotly, preloaded.
+    assert 'data-plotly="https://cdn.plot.ly/plotly-' in page
+    assert '<link rel="preload" href="https://cdn.plot.ly/plotly-' in page
+    assert 'data-plotly-crossorigin="anonymous"' in page
 
 
 def test_bad_article_gives_one_line_and_status_2_and_no_output(tmp_path):
