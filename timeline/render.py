@@ -61,6 +61,7 @@ def build_environment(dirs: Sequence[Path]) -> jinja2.Environment:
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        bytecode_cache=_bytecode_cache(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -73,6 +74,26 @@ def build_environment(dirs: Sequence[Path]) -> jinja2.Environment:
         finalize=inert,
     )
     return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Keep compiled templates between builds (a fifth of a small build is compiling them).
+
+    Jinja keys each entry by the template's name and a checksum of its source,
+    so an edited or overriding template is never served stale. No cache when
+    the folder cannot be made.
+    """
+    import os
+
+    import jinja2
+
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    folder = Path(base) / "timeline" / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def read_asset(dirs: Sequence[Path], name: str) -> bytes:
