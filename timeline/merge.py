@@ -162,11 +162,6 @@ class Linker:
         return min(ranked)[-1] if ranked else None
 
 
-def best_link(mention: Mention, span: DateSpan, events: Sequence[Event]) -> Link | None:
-    """Pick the best event for one mention (see Linker for many)."""
-    return Linker(events).best(mention, span)
-
-
 def mention_record(article: Article, mention: Mention, link: Link | None) -> dict[str, Any]:
     """Return the JSON-ready record of one mention, with its link evidence."""
     return {

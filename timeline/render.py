@@ -296,7 +296,7 @@ def article_page_path(article_id: str) -> str:
 
 
 def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timeline, *,
-                mentions: Mapping[str, Sequence[Mention]] | None = None,
+                mentions: Mapping[str, Sequence[Mention]],
                 default_lang: str = "en", plotlyjs: str = "local",
                 plotly_bundle: bytes | None = None, cwd: Path | None = None,
                 jobs: int = 1) -> dict[str, bytes]:
@@ -317,9 +317,8 @@ def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timelin
     master = len(articles) > 1
     settings = PageSettings(dirs=tuple(dirs), plotlyjs=plotlyjs, default_lang=default_lang)
     pending = None
-    found = mentions if mentions is not None else _mentions_of(timeline)
     if master:
-        tasks = [(a, list(found.get(a.id, ()))) for a in articles]
+        tasks = [(a, list(mentions.get(a.id, ()))) for a in articles]
         pending = start_article_pages(catalog, tasks, settings, jobs)
     files: dict[str, bytes] = {f"assets/{name}": read_asset(dirs, name) for name in ASSET_FILES}
     if plotlyjs == "local":
@@ -346,7 +345,7 @@ def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timelin
             "master": master,
             "articles": [] if master else [article_view(a, timeline, lang) for a in articles],
             "article_list": sorted((article_entry(a, refs[a.id].href, lang,
-                                                  len(found.get(a.id, ())), counts.get(a.id, 0))
+                                                  len(mentions.get(a.id, ())), counts.get(a.id, 0))
                                     for a in articles), key=article_order) if master else [],
             "embed_code": embed_snippet("embed.html", STRINGS[lang]["embed_title"]),
         }
@@ -363,21 +362,6 @@ def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timelin
     if pending is not None:
         files.update(pending())
     return files
-
-
-def _mentions_of(timeline: Timeline) -> dict[str, list[Mention]]:
-    """Recover each article's mentions from a merged timeline (callers that lack them)."""
-    from timeline.extract import Mention
-
-    found: dict[str, list[Mention]] = {}
-    records = [rec for recs in timeline.items[m.MENTIONS] for rec in recs]
-    records += timeline.unplotted.to_dict("records")
-    for rec in records:
-        found.setdefault(rec["article"], []).append(Mention(
-            start=rec["start"], end=rec["end"], text=rec["text"], value=rec["value"],
-            sentence=rec["sentence"], sentence_start=rec.get("sentence_start", 0),
-            anchor=rec.get("anchor", "explicit")))
-    return found
 
 
 def _linked_counts(timeline: Timeline) -> dict[str, int]:
