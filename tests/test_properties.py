@@ -453,9 +453,8 @@ def test_event_dates_reaching_the_calendars_last_day_are_refused(tmp_path, value
 def test_an_endless_device_is_refused_without_reading_it_all(tmp_path):
     # /dev/zero reports size 0, so the size check let it through and the
     # loaders read until memory ran out.
+    # Linux (where timeline is built and tested) always has /dev/zero: no skip.
     zero = Path("/dev/zero")
-    if not zero.exists():
-        pytest.skip("no /dev/zero here")
     with pytest.raises(InputError, match=f"more than {MAX_ARTICLE_BYTES:,} bytes"):
         load_article(zero)
     with pytest.raises(InputError, match="the limit for an events file"):
