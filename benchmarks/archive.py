@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from run import compile_bytecode  # benchmarks/run.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 TIMELINE = [sys.executable, "-m", "timeline"]
 
@@ -130,6 +132,7 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--runs", type=int, default=3)
     a = ap.parse_args()
+    compile_bytecode(ROOT)
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
         paths = write_archive(t / "archive", a.articles)

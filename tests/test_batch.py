@@ -5,7 +5,7 @@ import pytest
 from timeline import batch
 from timeline.article import Article
 from timeline.cache import MentionCache, cache_key
-from timeline.extract import EXTRACTOR_VERSION
+from timeline.mention import EXTRACTOR_VERSION
 
 SENTENCES = ["France left the integrated command in 1966.",
              "Sarkozy brought it back on 11 March 2009.",

@@ -37,12 +37,14 @@ def test_python_dash_m_runs_the_cli():
     assert "Commands:" in done.stdout
 
 
-def heavy_imports(*args: str) -> set[str]:
-    """Run the CLI in a fresh interpreter and return the heavy libraries it imported."""
+HEAVY = ("pandas", "plotly", "dateparser", "jinja2")
+
+
+def heavy_imports(*args: str, watch: tuple[str, ...] = HEAVY) -> set[str]:
+    """Run the CLI in a fresh interpreter and return which ``watch`` modules it imported."""
     code = ("import sys\nfrom timeline.cli import main\n"
             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('pandas', 'plotly', 'dateparser', 'jinja2')"
-            " if m in sys.modules))")
+            f"print(sorted(m for m in {watch!r} if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
                           check=True)
     return set(eval(done.stdout.strip().splitlines()[-1]))
@@ -57,6 +59,16 @@ def test_extract_pays_only_for_dateparser(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Signed on 4 April 1949.\n", encoding="utf-8")
     assert heavy_imports("extract", "--format", "jsonl", str(article)) <= {"dateparser"}
+
+
+def test_a_build_from_the_cache_compiles_no_extractor(tmp_path):
+    # Every article cached: neither the extractor's patterns, dateparser,
+    # plotly nor importlib.metadata (library versions come from dist-info names).
+    args = ("build", "--events", str(SHIPPED_EVENTS), "--article", str(SHIPPED_ARTICLE),
+            "--cache-dir", str(tmp_path / "cache"), "--out", str(tmp_path / "site"), "--force")
+    watch = ("timeline.extract", "dateparser", "plotly", "importlib.metadata")
+    assert "timeline.extract" in heavy_imports(*args, watch=watch)  # cold cache
+    assert heavy_imports(*args, watch=watch) == set()
 
 
 def test_build_writes_the_site_and_says_where(tmp_path):

@@ -11,7 +11,7 @@ from timeline import export
 from timeline import merge as m
 from timeline.article import Article
 from timeline.events import load_events
-from timeline.extract import Mention
+from timeline.mention import Mention
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HOSTILE = '=HYPERLINK("http://evil.example","click") <script>alert(1)</script>'

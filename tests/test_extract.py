@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.extract import EXTRACTOR_VERSION, Mention, extract_mentions
+from timeline.extract import extract_mentions
+from timeline.mention import EXTRACTOR_VERSION, Mention
 
 ROOT = Path(__file__).resolve().parent.parent
 D = datetime.date

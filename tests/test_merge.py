@@ -8,7 +8,7 @@ from pandas.testing import assert_frame_equal
 from timeline import merge as m
 from timeline.article import Article
 from timeline.events import load_events
-from timeline.extract import Mention
+from timeline.mention import Mention
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -28,7 +28,8 @@ from timeline.article import MAX_ARTICLE_BYTES, Article, load_article
 from timeline.dates import LANGUAGES, drawable, from_timex, parse_iso
 from timeline.errors import InputError, Problem
 from timeline.events import SLUG, Catalog, load_events, validate_events
-from timeline.extract import Mention, extract_mentions
+from timeline.extract import extract_mentions
+from timeline.mention import Mention
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI_EVENTS = FIXTURES / "mini-events.yaml"

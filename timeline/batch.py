@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline.cache import MentionCache, cache_key
-from timeline.extract import Mention, extract_mentions
+from timeline.mention import Mention
 
 if TYPE_CHECKING:
     from timeline.article import Article
@@ -46,6 +46,10 @@ def job_for(article: Article) -> Job:
 
 def run_job(job: Job) -> list[Mention]:
     """Extract one article (the function every worker runs)."""
+    # Imported here: compiling the extractor's patterns is wasted on a build
+    # whose articles all come from the cache.
+    from timeline.extract import extract_mentions
+
     return extract_mentions(job.body, published=job.published, lang=job.lang)
 
 

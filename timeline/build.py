@@ -70,14 +70,14 @@ def inputs_key(options: BuildOptions) -> str | None:
     """
     import hashlib
     import os
-    from importlib.metadata import PackageNotFoundError, version
 
     from timeline import __version__
     from timeline.article import MAX_ARTICLE_BYTES
-    from timeline.cache import EXTRACTOR_VERSION
     from timeline.events import MAX_EVENTS_BYTES
+    from timeline.mention import EXTRACTOR_VERSION
     from timeline.readfile import read_at_most
     from timeline.render import template_dirs
+    from timeline.versions import installed_version
 
     h = hashlib.sha256()
 
@@ -95,12 +95,7 @@ def inputs_key(options: BuildOptions) -> str | None:
             raise ValueError(f"{path} is over {limit} bytes")
         return data
 
-    libraries = []
-    for name in OUTPUT_LIBRARIES:
-        try:
-            libraries.append(f"{name}={version(name)}")
-        except PackageNotFoundError:
-            libraries.append(f"{name}=?")
+    libraries = [f"{name}={installed_version(name)}" for name in OUTPUT_LIBRARIES]
     part("tool", f"timeline={__version__} extractor={EXTRACTOR_VERSION} "
                  f"{' '.join(libraries)}".encode())
     part("options", repr((options.default_lang, options.plotlyjs, options.plotly_bundle,

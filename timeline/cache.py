@@ -15,10 +15,10 @@ import os
 import tempfile
 from dataclasses import asdict
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
-from timeline.extract import EXTRACTOR_VERSION, Mention
+from timeline.mention import EXTRACTOR_VERSION, Mention
+from timeline.versions import installed_version
 
 
 def default_cache_dir() -> Path:
@@ -27,15 +27,9 @@ def default_cache_dir() -> Path:
     return Path(base) / "timeline" / "mentions"
 
 
-@lru_cache(maxsize=1)
 def dateparser_version() -> str:
     """dateparser normalises month names: a new version may read them differently."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("dateparser")
-    except PackageNotFoundError:  # pragma: no cover - a dependency
-        return "?"
+    return installed_version("dateparser")
 
 
 def cache_key(body: str, published: date | None, lang: str) -> str:

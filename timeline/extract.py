@@ -36,26 +36,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from timeline import extract_lexicon as lex
-
-EXTRACTOR_VERSION = "4"
+from timeline.mention import Mention  # and EXTRACTOR_VERSION: bump it there on any change here
 
 _LANGS = ("en", "fr")
 # dateparser never sees the clock: relative words are resolved here, and this
 # fixed base only fills parts that REQUIRE_PARTS already forbids it to invent.
 _FIXED_BASE = datetime.datetime(2000, 1, 1)
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One date expression found in a body, with its TIMEX3 value."""
-
-    start: int
-    end: int
-    text: str
-    value: str
-    sentence: str
-    sentence_start: int
-    anchor: str
 
 
 # --------------------------------------------------------------------------

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from timeline.article import Article
     from timeline.events import Catalog, Event
-    from timeline.extract import Mention
+    from timeline.mention import Mention
 
 # The columns of the timeline frame, named once here.
 ID = "id"

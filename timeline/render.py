@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from timeline.article import Article
     from timeline.events import Catalog
-    from timeline.extract import Mention
+    from timeline.mention import Mention
     from timeline.merge import Timeline
 
 PACKAGE_DIR = Path(__file__).resolve().parent
