@@ -175,3 +175,33 @@ def test_the_summary_counts_links_to_history(result):
     # 1966 -> letter; undated-note: 4 April 1949 -> treaty.
     assert result.links == 4
     assert result.items == 5
+
+
+def test_pages_from_two_processes_equal_those_from_one(files):
+    two = build_site(BuildOptions(events_path=EVENTS, article_paths=find_articles(ARCHIVE),
+                                  cwd=ROOT, jobs=2)).files
+    assert two == files
+
+
+def test_a_failed_merge_stops_the_page_workers(monkeypatch):
+    # Article pages start before the archive is merged; when the merge
+    # fails, the workers are stopped rather than left rendering for nobody.
+    import multiprocessing
+
+    from timeline import merge
+
+    real = merge.build_timeline
+
+    def failing(catalog, articles, mentions, **kwargs):
+        articles = list(articles)
+        if len(articles) > 1:  # the master merge, in this process
+            raise RuntimeError("merge failed")
+        return real(catalog, articles, mentions, **kwargs)
+
+    monkeypatch.setattr(merge, "build_timeline", failing)
+    with pytest.raises(RuntimeError, match="merge failed"):
+        build_site(BuildOptions(events_path=EVENTS, article_paths=find_articles(ARCHIVE),
+                                cwd=ROOT, jobs=2))
+    for child in multiprocessing.active_children():
+        child.join(timeout=30)
+    assert multiprocessing.active_children() == []

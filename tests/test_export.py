@@ -101,3 +101,19 @@ def test_fold_never_splits_a_character():
         assert len(part.encode()) <= 75
         part.encode().decode("utf-8")
     assert folded.replace("\r\n ", "") == line
+
+
+def test_a_short_line_is_not_folded():
+    assert export._fold("SUMMARY:" + "é" * 33) == "SUMMARY:" + "é" * 33  # 74 octets
+    assert "\r\n" in export._fold("SUMMARY:" + "é" * 34)  # 76 octets
+
+
+def test_json_puts_each_list_entry_on_a_line_of_its_own(timeline, catalog):
+    text = export.render_json(timeline, catalog)
+    lines = text.splitlines()
+    items = json.loads(text)["items"]
+    # One line per item, so a diff between two builds names the items that changed.
+    for item in items:
+        line = json.dumps(item, ensure_ascii=False, sort_keys=True)
+        assert f"    {line}," in lines or f"    {line}" in lines
+    assert text.endswith("}\n") and lines[0] == "{"

@@ -135,3 +135,24 @@ def test_master_keeps_everything_for_one_article_and_shared_dates_for_many(catal
     assert m.master(merged, 1) is merged
     assert {"date-1980", "date-1990"} & set(m.master(merged, 2).items[m.ID]) == set()
     assert m.curated_links(merged) == 0
+
+
+def test_records_are_what_pandas_to_dict_gives(catalog):
+    body = "De Gaulle left the integrated command in 1966; a resolution was filed this week."
+    a = article(body)
+    tl = m.build_timeline(catalog, [a], {a.id: [mention(body, "1966", "1966"),
+                                                mention(body, "this week", "2026-W04"),
+                                                mention(body, "this week", "PRESENT_REF")]})
+    for frame in (tl.items, tl.unplotted, tl.items.iloc[0:0]):
+        assert m.records(frame) == frame.to_dict("records")
+    first = m.records(tl.items)[0]
+    assert type(first[m.IMPORTANCE]) is int and isinstance(first[m.START], date)
+
+
+@pytest.mark.parametrize("text", ["OTAN", "Guetté", "L’Alliance", "Straße", "ﬁn", "plain ascii"])
+def test_fold_is_the_same_on_the_ascii_shortcut_and_off_it(text):
+    import unicodedata
+
+    slow = "".join(c for c in unicodedata.normalize("NFKD", text.casefold())
+                   if not unicodedata.combining(c)).replace("’", "'")
+    assert m.fold(text) == slow

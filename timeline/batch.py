@@ -112,7 +112,7 @@ def _run_in_processes(todo: list[Job], jobs: int, progress: Progress | None
     from concurrent.futures import ProcessPoolExecutor  # only archives need it
 
     workers = min(jobs, len(todo))
-    chunksize = max(1, len(todo) // (workers * 4))
+    chunksize = max(1, min(16, len(todo) // (workers * 4)))
     out = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for mentions in pool.map(run_job, todo, chunksize=chunksize):

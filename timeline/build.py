@@ -125,7 +125,7 @@ def build_site(options: BuildOptions,
     from timeline.events import load_events
     from timeline.merge import build_timeline, curated_links, master
     from timeline.plotlyjs import load_bundle as load_plotly_bundle
-    from timeline.render import render_site
+    from timeline.render import render_site, start_article_pages
 
     fatal: list[Problem] = []
     skipped: list[Problem] = []
@@ -157,7 +157,6 @@ def build_site(options: BuildOptions,
 
     mentions, stats = extract_all(articles, jobs=options.jobs, scheduler=options.scheduler,
                                   cache=MentionCache(options.cache_dir), progress=progress)
-    timeline = build_timeline(catalog, articles, mentions)
     notes: list[str] = []
     bundle = None
     if options.plotlyjs == "local":
@@ -167,10 +166,24 @@ def build_site(options: BuildOptions,
             raise InputError(f"plotly.js: {exc}") from None
         bundle = loaded.data
         notes.append(loaded.description)
-    files = render_site(catalog, articles, timeline, mentions=mentions,
-                        default_lang=options.default_lang, plotlyjs=options.plotlyjs,
-                        plotly_bundle=bundle, cwd=options.cwd,
-                        jobs=options.jobs)
+    article_pages = None
+    if len(articles) > 1:
+        # Each article's page needs only that article: start the workers on
+        # them now, so they run while this process merges the whole archive.
+        article_pages = start_article_pages(catalog, articles, mentions,
+                                            default_lang=options.default_lang,
+                                            plotlyjs=options.plotlyjs, cwd=options.cwd,
+                                            jobs=options.jobs)
+    try:
+        timeline = build_timeline(catalog, articles, mentions)
+        files = render_site(catalog, articles, timeline, mentions=mentions,
+                            default_lang=options.default_lang, plotlyjs=options.plotlyjs,
+                            plotly_bundle=bundle, cwd=options.cwd,
+                            jobs=options.jobs, article_pages=article_pages)
+    except BaseException:
+        if article_pages is not None:
+            article_pages.cancel()
+        raise
     return BuildResult(files=files, skipped=skipped, notes=notes, articles=len(articles),
                        cached=stats.cached, items=len(master(timeline, len(articles)).items),
                        mentions=sum(len(v) for v in mentions.values()),

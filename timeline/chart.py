@@ -100,7 +100,7 @@ def build_figure(frame: pd.DataFrame, catalog: Catalog, lang: str) -> dict[str, 
     band_y: list[float | None] = []
     points: dict[str, dict[str, list[Any]]] = {o: {"x": [], "y": [], "customdata": []}
                                                for o in ORIGIN_STYLE}
-    for row in frame.to_dict("records"):
+    for row in m.records(frame):
         y = lane_y[row[m.CATEGORY]]
         first, last = row[m.START], row[m.END]
         if first != last:

@@ -8,7 +8,7 @@ templates file by file, the way a theme override works in mkdocs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +21,8 @@ from timeline.export import render_exports
 from timeline.i18n import STRINGS
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     import jinja2
 
     from timeline.article import Article
@@ -59,7 +61,17 @@ def build_environment(dirs: Sequence[Path]) -> jinja2.Environment:
 
     from timeline.text import inert
 
-    env = jinja2.Environment(
+    class ViewEnvironment(jinja2.Environment):
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            # The pages' views are plain dicts, so `item.title` means
+            # item["title"]: look the key up first. Jinja tries the attribute
+            # first and reaches the key through a caught AttributeError, a
+            # tenth of an archive's page-rendering time.
+            if type(obj) is dict and attribute in obj:
+                return obj[attribute]
+            return super().getattr(obj, attribute)
+
+    env = ViewEnvironment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
         bytecode_cache=_bytecode_cache(),
         autoescape=True,
@@ -152,7 +164,7 @@ def item_views(frame: Any, catalog: Catalog, lang: str,
     labels = {c.id: c.label[lang] for c in catalog.categories}
     labels[m.ARTICLE_CATEGORY] = STRINGS[lang]["article_only"]
     views = []
-    for row in frame.to_dict("records"):
+    for row in m.records(frame):
         mentions = []
         date_label = chart.item_date_label(row, lang)
         for rec in row[m.MENTIONS]:
@@ -276,7 +288,7 @@ def article_view(article: Article, own: Timeline, lang: str) -> dict[str, Any]:
         for rec in records:
             linked[rec["start"]] = item_id
             spans.append((rec["start"], rec["end"], rec["value"]))
-    unplotted = own.unplotted.to_dict("records")
+    unplotted = m.records(own.unplotted)
     spans += [(r["start"], r["end"], r["value"]) for r in unplotted]
     return {
         "id": article.id, "title": article.title, "byline": article.byline,
@@ -299,7 +311,8 @@ def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timelin
                 mentions: Mapping[str, Sequence[Mention]],
                 default_lang: str = "en", plotlyjs: str = "local",
                 plotly_bundle: bytes | None = None, cwd: Path | None = None,
-                jobs: int = 1) -> dict[str, bytes]:
+                jobs: int = 1,
+                article_pages: ArticlePages | None = None) -> dict[str, bytes]:
     """Render every page and asset; return relative path -> bytes.
 
     One article: its annotated text sits on the index page. Several (an
@@ -309,17 +322,18 @@ def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timelin
     annotated, its own timeline in the curated context), in its language, and
     an articles page lists them all. Article pages are independent of each
     other, so with ``jobs`` > 1 worker processes render them while this one
-    renders the master pages. ``plotly_bundle`` is copied to assets/ when
-    plotly.js is ``local`` (default: the plotly package's).
+    renders the master pages; a caller that started them earlier (see
+    start_article_pages) passes them as ``article_pages``.
+    ``plotly_bundle`` is copied to assets/ when plotly.js is ``local``
+    (default: the plotly package's).
     """
     dirs = template_dirs(cwd)
     env = build_environment(dirs)
     master = len(articles) > 1
-    settings = PageSettings(dirs=tuple(dirs), plotlyjs=plotlyjs, default_lang=default_lang)
-    pending = None
-    if master:
-        tasks = [(a, list(mentions.get(a.id, ()))) for a in articles]
-        pending = start_article_pages(catalog, tasks, settings, jobs)
+    if master and article_pages is None:
+        article_pages = start_article_pages(catalog, articles, mentions,
+                                            default_lang=default_lang, plotlyjs=plotlyjs,
+                                            cwd=cwd, jobs=jobs)
     files: dict[str, bytes] = {f"assets/{name}": read_asset(dirs, name) for name in ASSET_FILES}
     if plotlyjs == "local":
         if plotly_bundle is None:
@@ -359,8 +373,8 @@ def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timelin
             }
             html_text = env.get_template(f"{page}.html").render(context)
             files[f"{ps.prefix}{page}.html"] = html_text.encode("utf-8")
-    if pending is not None:
-        files.update(pending())
+    if master and article_pages is not None:
+        files.update(article_pages.result())
     return files
 
 
@@ -415,33 +429,57 @@ def _article_page_task(task: tuple[Article, list[Mention]]) -> tuple[str, bytes]
     return article_page_path(article.id), page
 
 
-def start_article_pages(catalog: Catalog, tasks: list[tuple[Article, list[Mention]]],
-                        settings: PageSettings, jobs: int) -> Callable[[], dict[str, bytes]]:
-    """Start rendering article pages; return a function that waits for them.
+class ArticlePages:
+    """Article pages being rendered: ``result()`` waits for them, ``cancel()`` drops them.
 
-    With one job they are rendered when the result is asked for; with more,
-    a pool of processes starts on them at once, so the caller can render the
-    master pages meanwhile.
+    With one job the pages are rendered when the result is asked for; with
+    more, a pool of processes starts on them at once, so the caller can merge
+    the archive and render the master pages meanwhile.
     """
-    if jobs <= 1 or len(tasks) < 2:
-        def render_here() -> dict[str, bytes]:
-            _start_worker(catalog, settings)
-            return dict(map(_article_page_task, tasks))
-        return render_here
-    from concurrent.futures import ProcessPoolExecutor
 
-    workers = min(jobs, len(tasks))
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                               initargs=(catalog, settings))
-    results = pool.map(_article_page_task, tasks,
-                       chunksize=max(1, len(tasks) // (workers * 8)))
+    def __init__(self, catalog: Catalog, settings: PageSettings,
+                 tasks: list[tuple[Article, list[Mention]]], jobs: int) -> None:
+        self._catalog, self._settings, self._tasks = catalog, settings, tasks
+        self._pool: ProcessPoolExecutor | None = None
+        self._results: Iterator[tuple[str, bytes]] | None = None
+        if jobs > 1 and len(tasks) > 1:
+            from concurrent.futures import ProcessPoolExecutor
 
-    def collect() -> dict[str, bytes]:
+            workers = min(jobs, len(tasks))
+            self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                                             initargs=(catalog, settings))
+            self._results = self._pool.map(_article_page_task, tasks,
+                                           chunksize=max(1, min(16, len(tasks) // (workers * 8))))
+
+    def result(self) -> dict[str, bytes]:
+        """Return every article page (relative path -> bytes), waiting for the workers."""
+        if self._pool is None:
+            _start_worker(self._catalog, self._settings)
+            return dict(map(_article_page_task, self._tasks))
         try:
-            return dict(results)
+            return dict(self._results or ())
         finally:
-            pool.shutdown()
-    return collect
+            self._pool.shutdown()
+
+    def cancel(self) -> None:
+        """Stop the workers without waiting for pages nobody will write (the build failed)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def start_article_pages(catalog: Catalog, articles: Sequence[Article],
+                        mentions: Mapping[str, Sequence[Mention]], *,
+                        default_lang: str = "en", plotlyjs: str = "local",
+                        cwd: Path | None = None, jobs: int = 1) -> ArticlePages:
+    """Start rendering every article's own page.
+
+    A page needs its article, its mentions and the catalog, not the master
+    timeline, so it can start as soon as extraction ends.
+    """
+    settings = PageSettings(dirs=tuple(template_dirs(cwd)), plotlyjs=plotlyjs,
+                            default_lang=default_lang)
+    tasks = [(a, list(mentions.get(a.id, ()))) for a in articles]
+    return ArticlePages(catalog, settings, tasks, jobs)
 
 
 def render_article_page(env: jinja2.Environment, catalog: Catalog, article: Article,
