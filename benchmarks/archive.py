@@ -9,7 +9,11 @@ processes over the same generated archive:
     (which finds the site up to date), the same forced (every extraction
     from the cache);
   - a rebuild after editing one article (only that one is re-extracted);
-  - peak resident memory of the build process.
+  - peak resident memory of the build process;
+  - the machine's own ceiling for two processes: two `--jobs 1` builds run
+    at the same time against one run alone. Two vCPUs rarely do twice the
+    work of one (shared caches, memory bandwidth, clock boost, neighbours),
+    and no --jobs 2 build can beat what two independent builds get.
 The articles are written by this script from varied sentence templates and
 dates (English and French, deterministic seed), never read from elsewhere.
 """
@@ -126,6 +130,20 @@ def run_build(args: list[str]) -> tuple[float, int]:
     return wall, usage.ru_maxrss // 1024
 
 
+def fmt_runs(xs: list[float]) -> str:
+    return ", ".join(f"{x:.1f}" for x in xs)
+
+
+def run_pair(a: list[str], b: list[str]) -> float:
+    """Run two whole builds at the same time; return the wall time until both end."""
+    start = time.perf_counter()
+    procs = [subprocess.Popen(TIMELINE + ["build", *args], cwd=ROOT, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL) for args in (a, b)]
+    if any(p.wait() != 0 for p in procs):
+        sys.exit("a build of the pair failed")
+    return time.perf_counter() - start
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -137,11 +155,17 @@ def main() -> None:
         t = Path(tmp)
         paths = write_archive(t / "archive", a.articles)
         common = ["--articles", str(t / "archive"), "--out", str(t / "site")]
-        one, two, mem = [], [], []
-        for _ in range(a.runs):  # interleaved, so drift in the machine hits both alike
+        one, two, pair, mem = [], [], [], []
+        load_start = os.getloadavg()
+        for _ in range(a.runs):  # interleaved, so drift in the machine hits all alike
             # --force: the same inputs again would otherwise be "up to date".
             w1, m1 = run_build(common + ["--no-cache", "--force", "--jobs", "1"])
             w2, m2 = run_build(common + ["--no-cache", "--force", "--jobs", "2"])
+            pair.append(run_pair(
+                ["--articles", str(t / "archive"), "--out", str(t / "pair-a"),
+                 "--no-cache", "--force", "--jobs", "1"],
+                ["--articles", str(t / "archive"), "--out", str(t / "pair-b"),
+                 "--no-cache", "--force", "--jobs", "1"]))
             one.append(w1)
             two.append(w2)
             mem += [m1, m2]
@@ -155,9 +179,16 @@ def main() -> None:
                 fh.write(f"An edit made on {r + 1} March 2026.\n")
             edited.append(run_build(common + cache)[0])
     med = statistics.median
-    print(f"machine: {os.cpu_count()} cores; {a.articles} articles; {a.runs} runs; medians")
-    print(f"  build --jobs 1 (no cache)   {med(one):7.2f} s")
-    print(f"  build --jobs 2 (no cache)   {med(two):7.2f} s   speed-up {med(one) / med(two):.2f}x")
+    ceiling = 2 * med(one) / med(pair)
+    print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {os.cpu_count()} cores; "
+          f"{a.articles} articles; {a.runs} interleaved runs; medians; load average "
+          f"{load_start[0]:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
+    print(f"  build --jobs 1 (no cache)   {med(one):7.2f} s   runs {fmt_runs(one)}")
+    print(f"  build --jobs 2 (no cache)   {med(two):7.2f} s   runs {fmt_runs(two)}   "
+          f"speed-up {med(one) / med(two):.2f}x")
+    print(f"  two --jobs 1 builds at once {med(pair):7.2f} s   runs {fmt_runs(pair)}   "
+          f"the machine's ceiling for two processes: {ceiling:.2f}x "
+          f"(--jobs 2 reaches {med(one) / med(two) / ceiling:.0%} of it)")
     print(f"  full build into empty cache {med(full):7.2f} s   (--jobs 2)")
     print(f"  rebuild, nothing changed    {med(rebuild):7.2f} s   "
           f"= {med(rebuild) / med(full):.3f}x the full build (up to date: nothing to do)")
