@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -183,14 +184,13 @@ def test_pages_from_two_processes_equal_those_from_one(files):
     assert two == files
 
 
-def test_a_failed_merge_stops_the_page_workers(monkeypatch):
+def test_a_failed_merge_cancels_the_article_pages(monkeypatch):
     # Article pages start before the archive is merged; when the merge
-    # fails, the workers are stopped rather than left rendering for nobody.
-    import multiprocessing
-
-    from timeline import merge
+    # fails, the pages being rendered are cancelled, not waited for.
+    from timeline import merge, render
 
     real = merge.build_timeline
+    cancelled = []
 
     def failing(catalog, articles, mentions, **kwargs):
         articles = list(articles)
@@ -199,9 +199,49 @@ def test_a_failed_merge_stops_the_page_workers(monkeypatch):
         return real(catalog, articles, mentions, **kwargs)
 
     monkeypatch.setattr(merge, "build_timeline", failing)
+    monkeypatch.setattr(render.ArticlePages, "cancel", lambda self: cancelled.append(self))
     with pytest.raises(RuntimeError, match="merge failed"):
         build_site(BuildOptions(events_path=EVENTS, article_paths=find_articles(ARCHIVE),
                                 cwd=ROOT, jobs=2))
-    for child in multiprocessing.active_children():
-        child.join(timeout=30)
+    assert len(cancelled) == 1
+    cancelled[0]._pool.shutdown(cancel_futures=True)
+
+
+def test_cancelled_pages_stop_the_workers_early():
+    import dataclasses
+    import multiprocessing
+
+    from timeline.article import load_article
+    from timeline.events import load_events
+    from timeline.render import start_article_pages
+
+    base = [load_article(p) for p in find_articles(ARCHIVE)]
+    many = [dataclasses.replace(a, id=f"{a.id}-{i}") for i in range(200) for a in base]
+    done = []
+    pages = start_article_pages(load_events(EVENTS), many, {}, cwd=ROOT, jobs=2,
+                                progress=done.append)
+    pages.cancel()
+    deadline = time.monotonic() + 60
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert multiprocessing.active_children() == []
+    # Only the chunks already handed to a worker were rendered.
+    assert sum(done) < len(many) / 2
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_reports_each_long_stage_to_its_end(jobs):
+    stages: dict[str, list[int]] = {}
+
+    def stage(label, total):
+        stages[label] = [total, 0]
+
+        def advance(n):
+            stages[label][1] += n
+        return advance
+
+    build_site(BuildOptions(events_path=EVENTS, article_paths=find_articles(ARCHIVE), cwd=ROOT,
+                            jobs=jobs), progress=stage)
+    count = len(ARTICLE_IDS)
+    assert stages == {"Extracting dates": [count, count],
+                      "Rendering article pages": [count, count]}

@@ -335,3 +335,20 @@ def test_an_oversized_article_is_refused_without_being_read(tmp_path):
         tracemalloc.stop()
     assert key is None
     assert peak < 4 * 1024 * 1024, peak
+
+
+def test_the_progress_bar_shows_on_a_terminal_only(monkeypatch):
+    from timeline.cli import _progress
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
+    with _progress(100) as stages:
+        assert stages is None  # piped or logged: no bar
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    with _progress(5) as stages:
+        assert stages is None  # too small a build to be worth one
+    bar = _progress(100)
+    with bar as stages:
+        stages("Extracting dates", 100)(60)
+        stages("Rendering article pages", 100)(100)
+        tasks = {t.description: t.completed for t in bar.bar.tasks}
+    assert tasks == {"Extracting dates": 60, "Rendering article pages": 100}

@@ -17,6 +17,10 @@ from timeline.errors import InputError, Problem
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 
+# Progress of a build's long stages: called with a stage's label and size as it
+# starts, it returns the function to call with each batch of units done.
+Stages = Callable[[str, int], Callable[[int], None]]
+
 
 @dataclass(frozen=True)
 class BuildOptions:
@@ -117,8 +121,12 @@ def inputs_key(options: BuildOptions) -> str | None:
 
 
 def build_site(options: BuildOptions,
-               progress: Callable[[int], None] | None = None) -> BuildResult:
-    """Build the whole site in memory and return its files."""
+               progress: Stages | None = None) -> BuildResult:
+    """Build the whole site in memory and return its files.
+
+    ``progress(label, total)``, when given, is called as each long stage
+    starts and returns the function to call with the units done.
+    """
     from timeline.article import Article, load_article
     from timeline.batch import extract_all
     from timeline.cache import MentionCache
@@ -156,7 +164,9 @@ def build_site(options: BuildOptions,
         raise InputError(fatal)
 
     mentions, stats = extract_all(articles, jobs=options.jobs, scheduler=options.scheduler,
-                                  cache=MentionCache(options.cache_dir), progress=progress)
+                                  cache=MentionCache(options.cache_dir),
+                                  progress=progress("Extracting dates", len(articles))
+                                  if progress else None)
     notes: list[str] = []
     bundle = None
     if options.plotlyjs == "local":
@@ -173,7 +183,10 @@ def build_site(options: BuildOptions,
         article_pages = start_article_pages(catalog, articles, mentions,
                                             default_lang=options.default_lang,
                                             plotlyjs=options.plotlyjs, cwd=options.cwd,
-                                            jobs=options.jobs)
+                                            jobs=options.jobs,
+                                            progress=progress("Rendering article pages",
+                                                              len(articles))
+                                            if progress else None)
     try:
         timeline = build_timeline(catalog, articles, mentions)
         files = render_site(catalog, articles, timeline, mentions=mentions,

@@ -112,8 +112,8 @@ def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...],
         click.echo(f"Up to date: the {count} files in {out}/ were built from these very "
                    f"inputs (--force rebuilds) — open {out / 'index.html'}")
         return
-    with _progress(len(paths)) as advance:
-        result = build_site(options, progress=advance)
+    with _progress(len(paths)) as stages:
+        result = build_site(options, progress=stages)
     write_site(result.files, out, inputs_key=None if result.skipped else key)
     for problem in result.skipped:
         click.echo(f"Skipped: {problem}", err=True)
@@ -145,10 +145,13 @@ class _progress:
         from rich.console import Console
         from rich.progress import Progress
 
-        self.bar = Progress(transient=True, console=Console(stderr=True))
-        self.bar.start()
-        task = self.bar.add_task("Extracting dates", total=self.total)
-        return lambda n: self.bar.advance(task, n)
+        bar = self.bar = Progress(transient=True, console=Console(stderr=True))
+        bar.start()
+
+        def stage(label: str, total: int):  # type: ignore[no-untyped-def]
+            task = bar.add_task(label, total=total)
+            return lambda n: bar.advance(task, n)
+        return stage
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:

@@ -8,7 +8,7 @@ templates file by file, the way a theme override works in mkdocs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +21,7 @@ from timeline.export import render_exports
 from timeline.i18n import STRINGS
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     import jinja2
 
@@ -419,6 +419,11 @@ def _start_worker(catalog: Catalog, settings: PageSettings) -> None:
                    env=build_environment(settings.dirs))
 
 
+def _article_pages_task(tasks: list[tuple[Article, list[Mention]]]) -> list[tuple[str, bytes]]:
+    """Render a run of article pages (one task sent to a worker)."""
+    return [_article_page_task(task) for task in tasks]
+
+
 def _article_page_task(task: tuple[Article, list[Mention]]) -> tuple[str, bytes]:
     """Merge one article with the catalog and render its page (what a worker runs)."""
     article, found = task
@@ -434,30 +439,53 @@ class ArticlePages:
 
     With one job the pages are rendered when the result is asked for; with
     more, a pool of processes starts on them at once, so the caller can merge
-    the archive and render the master pages meanwhile.
+    the archive and render the master pages meanwhile. ``progress`` is told
+    of every page done, as it is done.
     """
 
+    # Pages per task: enough to make a task's overhead small, few enough that
+    # at the end one worker does not idle long while the other finishes.
+    CHUNK = 16
+
     def __init__(self, catalog: Catalog, settings: PageSettings,
-                 tasks: list[tuple[Article, list[Mention]]], jobs: int) -> None:
+                 tasks: list[tuple[Article, list[Mention]]], jobs: int,
+                 progress: Callable[[int], None] | None = None) -> None:
         self._catalog, self._settings, self._tasks = catalog, settings, tasks
+        self._progress = progress
         self._pool: ProcessPoolExecutor | None = None
-        self._results: Iterator[tuple[str, bytes]] | None = None
+        self._futures: list[Future[list[tuple[str, bytes]]]] = []
         if jobs > 1 and len(tasks) > 1:
             from concurrent.futures import ProcessPoolExecutor
 
             workers = min(jobs, len(tasks))
+            size = max(1, min(self.CHUNK, len(tasks) // (workers * 8)))
             self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
                                              initargs=(catalog, settings))
-            self._results = self._pool.map(_article_page_task, tasks,
-                                           chunksize=max(1, min(16, len(tasks) // (workers * 8))))
+            for i in range(0, len(tasks), size):
+                future = self._pool.submit(_article_pages_task, tasks[i:i + size])
+                if progress is not None:
+                    # Run by the pool's own thread as each chunk lands.
+                    future.add_done_callback(
+                        lambda f: None if f.cancelled() or f.exception()
+                        else progress(len(f.result())))
+                self._futures.append(future)
 
     def result(self) -> dict[str, bytes]:
         """Return every article page (relative path -> bytes), waiting for the workers."""
         if self._pool is None:
             _start_worker(self._catalog, self._settings)
-            return dict(map(_article_page_task, self._tasks))
+            pages = {}
+            for task in self._tasks:
+                path, page = _article_page_task(task)
+                pages[path] = page
+                if self._progress is not None:
+                    self._progress(1)
+            return pages
         try:
-            return dict(self._results or ())
+            return dict(pair for future in self._futures for pair in future.result())
+        except BaseException:
+            self.cancel()
+            raise
         finally:
             self._pool.shutdown()
 
@@ -470,7 +498,8 @@ class ArticlePages:
 def start_article_pages(catalog: Catalog, articles: Sequence[Article],
                         mentions: Mapping[str, Sequence[Mention]], *,
                         default_lang: str = "en", plotlyjs: str = "local",
-                        cwd: Path | None = None, jobs: int = 1) -> ArticlePages:
+                        cwd: Path | None = None, jobs: int = 1,
+                        progress: Callable[[int], None] | None = None) -> ArticlePages:
     """Start rendering every article's own page.
 
     A page needs its article, its mentions and the catalog, not the master
@@ -479,7 +508,7 @@ def start_article_pages(catalog: Catalog, articles: Sequence[Article],
     settings = PageSettings(dirs=tuple(template_dirs(cwd)), plotlyjs=plotlyjs,
                             default_lang=default_lang)
     tasks = [(a, list(mentions.get(a.id, ()))) for a in articles]
-    return ArticlePages(catalog, settings, tasks, jobs)
+    return ArticlePages(catalog, settings, tasks, jobs, progress)
 
 
 def render_article_page(env: jinja2.Environment, catalog: Catalog, article: Article,
