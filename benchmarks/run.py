@@ -149,7 +149,15 @@ def tree_rss_kb(root: int) -> int:
 
 def run_timed(cmd: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None,
               sample_memory: bool = False) -> dict[str, Any]:
-    """Run a whole process; return wall seconds, exit status and (optionally) peak tree RSS."""
+    """Run a whole process; return wall and CPU seconds, exit status, optionally peak tree RSS.
+
+    CPU is user + system time of the process and the children it waited for
+    (the change in this process's RUSAGE_CHILDREN: one command runs at a
+    time), which scheduling noise on a shared machine disturbs less than wall time.
+    """
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
@@ -170,7 +178,9 @@ def run_timed(cmd: list[str], cwd: Path = ROOT, env: dict[str, str] | None = Non
     stop.set()
     if sampler:
         sampler.join()
-    result = {"wall": wall, "rc": proc.returncode}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    result = {"wall": wall, "cpu": cpu, "rc": proc.returncode}
     if sample_memory:
         result["peak_mb"] = round(peak / 1024, 1)
     if proc.returncode not in (0, 3):
@@ -653,6 +663,7 @@ def bench_build(work: Path, runs: int, candidate: Path | None) -> dict[str, Any]
     for cmd, env, cwd in contestants.values():   # warm-up: caches, .pyc, disk
         run_timed(cmd, cwd, env)
     walls: dict[str, list[float]] = {k: [] for k in contestants}
+    cpus: dict[str, list[float]] = {k: [] for k in contestants}
     names = list(contestants)
     for run in range(runs):
         order = names[run % len(names):] + names[:run % len(names)]
@@ -662,9 +673,13 @@ def bench_build(work: Path, runs: int, candidate: Path | None) -> dict[str, Any]
             if r["rc"] not in (0, 3):
                 raise RuntimeError(f"{name} failed: {r.get('stderr')}")
             walls[name].append(r["wall"])
+            cpus[name].append(r["cpu"])
         log(f"build: run {run + 1}/{runs} done")
     floor = median(walls["import floor"])
+    cpu_floor = median(cpus["import floor"])
     table = {name: {"median_s": median(w), "ratio_to_floor": ratio(median(w), floor),
+                    "cpu_median_s": median(cpus[name]),
+                    "cpu_ratio_to_floor": ratio(median(cpus[name]), cpu_floor),
                     "runs": [round(x, 3) for x in w]} for name, w in walls.items()}
     log("build: import checks")
     imports = {
@@ -860,10 +875,13 @@ def report(results: dict[str, Any]) -> str:
     build = results.get("build")
     if build:
         lines += ["", "## Build (whole processes, interleaved)", "",
-                  "| command | median | / import floor | runs (s) |", "|---|---|---|---|"]
+                  "| command | median wall | / import floor | median CPU | / import floor "
+                  "| wall runs (s) |", "|---|---|---|---|---|---|"]
         for name, s in build["walls"].items():
             lines.append(f"| {name} | {fmt(s['median_s'], ' s', 3)} | "
                          f"{fmt(s['ratio_to_floor'], '×', 2)} | "
+                         f"{fmt(s.get('cpu_median_s'), ' s', 3)} | "
+                         f"{fmt(s.get('cpu_ratio_to_floor'), '×', 2)} | "
                          f"{', '.join(f'{x:.2f}' for x in s['runs'])} |")
         lines += ["", "Import floor: `python -c \"" + FLOOR + "\"`. Heavy modules imported "
                   "(cumulative import ms, from `python -X importtime`):", "",
