@@ -84,6 +84,17 @@ def test_progress_counts_every_article(tmp_path):
     assert sum(ticks) == 6
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_meanwhile_runs_once_in_this_process_while_workers_extract(jobs):
+    import os
+
+    calls = []
+    result, _ = batch.extract_all(articles(4), jobs=jobs,
+                                  meanwhile=lambda: calls.append(os.getpid()))
+    assert calls == [os.getpid()]
+    assert len(result) == 4
+
+
 def test_a_dask_cluster_gives_the_same_result_as_one_process():
     import distributed
 

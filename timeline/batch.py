@@ -72,8 +72,14 @@ class BatchStats:
 
 def extract_all(articles: Sequence[Article], *, jobs: int = 1, scheduler: str | None = None,
                 cache: MentionCache | None = None, progress: Progress | None = None,
+                meanwhile: Callable[[], None] | None = None,
                 ) -> tuple[dict[str, list[Mention]], BatchStats]:
-    """Return every article's mentions, using the cache and running the rest in parallel."""
+    """Return every article's mentions, using the cache and running the rest in parallel.
+
+    ``meanwhile`` is called in this process once the work is handed out, while
+    workers extract (or before extracting here): time this process would
+    otherwise spend waiting.
+    """
     cache = cache or MentionCache(None)
     stats = BatchStats(articles=len(articles))
     results: dict[str, list[Mention]] = {}
@@ -89,10 +95,12 @@ def extract_all(articles: Sequence[Article], *, jobs: int = 1, scheduler: str | 
         else:
             todo.append(job)
     if scheduler:
-        computed = _run_on_dask(todo, scheduler, progress)
+        computed = _run_on_dask(todo, scheduler, progress, meanwhile)
     elif jobs > 1 and len(todo) > 1:
-        computed = _run_in_processes(todo, jobs, progress)
+        computed = _run_in_processes(todo, jobs, progress, meanwhile)
     else:
+        if meanwhile:
+            meanwhile()
         computed = []
         for job in todo:
             computed.append(run_job(job))
@@ -105,8 +113,8 @@ def extract_all(articles: Sequence[Article], *, jobs: int = 1, scheduler: str | 
     return results, stats
 
 
-def _run_in_processes(todo: list[Job], jobs: int, progress: Progress | None
-                      ) -> list[list[Mention]]:
+def _run_in_processes(todo: list[Job], jobs: int, progress: Progress | None,
+                      meanwhile: Callable[[], None] | None) -> list[list[Mention]]:
     # Large chunks keep the per-task overhead small next to dateparser's
     # start-up in each worker; results keep the order of the jobs.
     from concurrent.futures import ProcessPoolExecutor  # only archives need it
@@ -115,15 +123,20 @@ def _run_in_processes(todo: list[Job], jobs: int, progress: Progress | None
     chunksize = max(1, min(16, len(todo) // (workers * 4)))
     out = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for mentions in pool.map(run_job, todo, chunksize=chunksize):
+        # map() submits everything, so the workers exist (forked) before
+        # meanwhile() runs: nothing it imports is half-copied into them.
+        results = pool.map(run_job, todo, chunksize=chunksize)
+        if meanwhile:
+            meanwhile()
+        for mentions in results:
             out.append(mentions)
             if progress:
                 progress(1)
     return out
 
 
-def _run_on_dask(todo: list[Job], scheduler: str, progress: Progress | None
-                 ) -> list[list[Mention]]:
+def _run_on_dask(todo: list[Job], scheduler: str, progress: Progress | None,
+                 meanwhile: Callable[[], None] | None) -> list[list[Mention]]:
     from timeline.errors import TimelineError
 
     try:
@@ -137,6 +150,8 @@ def _run_on_dask(todo: list[Job], scheduler: str, progress: Progress | None
         raise TimelineError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     try:
         futures = client.map(run_job, todo, pure=False)
+        if meanwhile:
+            meanwhile()
         out = []
         # Gathered in order, one at a time, so the progress bar moves as
         # results arrive; the cluster keeps working on the rest meanwhile.
