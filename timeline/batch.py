@@ -115,8 +115,9 @@ def extract_all(articles: Sequence[Article], *, jobs: int = 1, scheduler: str | 
 
 def _run_in_processes(todo: list[Job], jobs: int, progress: Progress | None,
                       meanwhile: Callable[[], None] | None) -> list[list[Mention]]:
-    # Large chunks keep the per-task overhead small next to dateparser's
-    # start-up in each worker; results keep the order of the jobs.
+    # Chunks of up to 16 articles keep the per-task overhead small, and the
+    # tail short where one worker idles while the other finishes its last
+    # chunk; results keep the order of the jobs.
     from concurrent.futures import ProcessPoolExecutor  # only archives need it
 
     workers = min(jobs, len(todo))
