@@ -167,14 +167,17 @@ def item_views(frame: Any, catalog: Catalog, lang: str,
     for row in m.records(frame):
         mentions = []
         date_label = chart.item_date_label(row, lang)
-        for rec in row[m.MENTIONS]:
+        records = row[m.MENTIONS]
+        # A master page quotes only the first few of an event's mentions (of
+        # thousands, in an archive): make views of those alone.
+        for rec in records[:QUOTES_ON_MASTER] if master else records:
             ref = refs.get(rec["article"])
             mentions.append({**rec, "language": ref.language if ref else "",
                              "href": (ref.href if ref else "") + "#"
                              + mention_anchor(rec["article"], rec["start"]),
                              "evidence": link_evidence(rec, date_label, lang)
                              if row[m.ORIGIN] == m.BOTH else ""})
-        cited = list(dict.fromkeys(rec["article"] for rec in mentions))
+        cited = list(dict.fromkeys(rec["article"] for rec in records))
         own_words = row[m.ORIGIN] == m.ARTICLE and mentions
         views.append({
             "id": row[m.ID],
@@ -186,7 +189,7 @@ def item_views(frame: Any, catalog: Catalog, lang: str,
             "category": row[m.CATEGORY],
             "category_label": labels.get(row[m.CATEGORY], row[m.CATEGORY]),
             "origin": row[m.ORIGIN],
-            "mentions": mentions[:QUOTES_ON_MASTER] if master else mentions,
+            "mentions": mentions,
             "articles": [{"id": a, "title": refs[a].title, "href": refs[a].href,
                           "language": refs[a].language} for a in sorted(cited) if a in refs]
                         if master else [],
