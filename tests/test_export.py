@@ -117,3 +117,20 @@ def test_json_puts_each_list_entry_on_a_line_of_its_own(timeline, catalog):
         line = json.dumps(item, ensure_ascii=False, sort_keys=True)
         assert f"    {line}," in lines or f"    {line}" in lines
     assert text.endswith("}\n") and lines[0] == "{"
+
+
+@pytest.mark.parametrize("lang, more", [("en", "And 2 more quotes"), ("fr", "Et 2 autres")])
+def test_a_timelinejs_slide_quotes_three_and_counts_the_rest(catalog, lang, more):
+    body = "De Gaulle and the integrated command in 1966."
+    articles = [Article(path=f"a{i}.txt", id=f"a{i}", title=f"A{i}", body=body) for i in range(5)]
+    mentions = {a.id: [Mention(body.index("1966"), body.index("1966") + 4, "1966", "1966",
+                               f"{body} (article {a.id})", 0, "explicit")] for a in articles}
+    tl = m.build_timeline(catalog, articles, mentions)
+    data = json.loads(export.render_timelinejs(tl, catalog, lang))
+    slide = next(e for e in data["events"] if e["text"]["text"].count("<blockquote>"))
+    assert slide["text"]["text"].count("<blockquote>") == 3
+    assert more in slide["text"]["text"]
+    # The JSON export keeps every quote.
+    item = next(i for i in json.loads(export.render_json(tl, catalog))["items"]
+                if i["id"] == slide["unique_id"])
+    assert len(item["mentions"]) == 5

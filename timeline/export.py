@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from timeline import merge as m
 from timeline.chart import item_date_label
 from timeline.dates import from_timex
+from timeline.i18n import STRINGS
 from timeline.text import neutralise_bidi
 
 if TYPE_CHECKING:
@@ -149,10 +150,19 @@ def render_timelinejs(timeline: Timeline, catalog: Catalog, lang: str = "en") ->
                    "events": events, "eras": eras, "scale": "human"})
 
 
+# Quotes on one TimelineJS slide; the rest are counted (an event of an
+# archive can be quoted by hundreds of articles, which no slide can show).
+TIMELINEJS_QUOTES = 3
+
+
 def _tljs_body(r: dict[str, Any], lang: str) -> str:
     parts = [f"<p>{_html(r[m.SUMMARY].get(lang) or r[m.SUMMARY]['en'])}</p>"]
-    for rec in r[m.MENTIONS]:
+    quotes = r[m.MENTIONS]
+    for rec in quotes[:TIMELINEJS_QUOTES]:
         parts.append(f"<blockquote>{_html(rec['sentence'])}</blockquote>")
+    if len(quotes) > TIMELINEJS_QUOTES:
+        more = STRINGS[lang]["more_quotes"].format(n=len(quotes) - TIMELINEJS_QUOTES)
+        parts.append(f"<p>{_html(more)}</p>")
     links = [f'<a href="{_html(s["url"])}">{_html(s["title"])}</a>'
              for s in r[m.SOURCES] if s.get("url", "").startswith(("http://", "https://"))]
     if links:

@@ -80,6 +80,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "nav_articles": "Articles",
         "mentioned_in": "Mentioned in {n} articles",
         "mentioned_in_one": "Mentioned in 1 article",
+        "more_quotes": "And {n} more quotes: every one is in data/events.json.",
         "articles_citing": "Articles that mention it",
         "chart_help_master": "Hover or tap a point for its details; click it to jump to the "
                              "event. Drag to pan, use the buttons to zoom. Stars mark events "
@@ -182,6 +183,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "nav_articles": "Articles",
         "mentioned_in": "Cité dans {n} articles",
         "mentioned_in_one": "Cité dans 1 article",
+        "more_quotes": "Et {n} autres citations, toutes dans data/events.json.",
         "articles_citing": "Articles qui le citent",
         "chart_help_master": "Survolez ou touchez un point pour ses détails ; cliquez pour aller "
                              "à l’événement. Faites glisser pour vous déplacer, zoomez avec les "
