@@ -203,7 +203,7 @@ def build_site(options: BuildOptions,
         files = render_site(catalog, articles, timeline, mentions=mentions,
                             default_lang=options.default_lang, plotlyjs=options.plotlyjs,
                             plotly_bundle=bundle, cwd=options.cwd,
-                            jobs=options.jobs, article_pages=article_pages)
+                            article_pages=article_pages)
     except BaseException:
         if article_pages is not None:
             article_pages.cancel()

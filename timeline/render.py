@@ -314,7 +314,6 @@ def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timelin
                 mentions: Mapping[str, Sequence[Mention]],
                 default_lang: str = "en", plotlyjs: str = "local",
                 plotly_bundle: bytes | None = None, cwd: Path | None = None,
-                jobs: int = 1,
                 article_pages: ArticlePages | None = None) -> dict[str, bytes]:
     """Render every page and asset; return relative path -> bytes.
 
@@ -323,10 +322,10 @@ def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timelin
     and the dates at least two articles share and links each event to the
     articles that mention it; every article gets a page of its own (its text
     annotated, its own timeline in the curated context), in its language, and
-    an articles page lists them all. Article pages are independent of each
-    other, so with ``jobs`` > 1 worker processes render them while this one
-    renders the master pages; a caller that started them earlier (see
-    start_article_pages) passes them as ``article_pages``.
+    an articles page lists them all. Article pages need only their own
+    article, so the caller starts them (start_article_pages, in worker
+    processes) before merging the archive and passes them as
+    ``article_pages``; without them they are rendered here, one by one.
     ``plotly_bundle`` is copied to assets/ when plotly.js is ``local``
     (default: the plotly package's).
     """
@@ -336,7 +335,7 @@ def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timelin
     if master and article_pages is None:
         article_pages = start_article_pages(catalog, articles, mentions,
                                             default_lang=default_lang, plotlyjs=plotlyjs,
-                                            cwd=cwd, jobs=jobs)
+                                            cwd=cwd)
     files: dict[str, bytes] = {f"assets/{name}": read_asset(dirs, name) for name in ASSET_FILES}
     if plotlyjs == "local":
         if plotly_bundle is None:
