@@ -149,6 +149,26 @@ def test_clicking_a_point_brings_up_its_event(browser, shipped_site):
         page.close()
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_chart_arriving_moves_nothing_below_it(browser, shipped_site, width):
+    """The chart's box is as tall before plotly.js draws as after: what the
+    reader is looking at below it does not jump (no layout shift)."""
+    page = OfflinePage(browser, viewport={"width": width, "height": 800})
+    try:
+        page.page.add_init_script(
+            "document.addEventListener('DOMContentLoaded', () => {"
+            " window.__erasTop = document.querySelector('.eras').getBoundingClientRect().top;"
+            " window.__chartState = document.getElementById('timeline-chart').dataset.state"
+            " || null; });")
+        pw_page = open_page(page, (shipped_site / "index.html").as_uri())
+        before, state = pw_page.evaluate("[window.__erasTop, window.__chartState]")
+        assert state is None   # measured before the chart was drawn
+        after = pw_page.evaluate("document.querySelector('.eras').getBoundingClientRect().top")
+        assert abs(after - before) <= 1, (before, after)
+    finally:
+        page.close()
+
+
 def test_index_keyboard_focus_and_print(browser, shipped_site):
     # Reduced motion also stops plotly's fade-in of its buttons, so a focused
     # button is visible at once rather than 0.3 s later.
