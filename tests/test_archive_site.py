@@ -3,6 +3,7 @@ and a page per article, with every link between them leading somewhere."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import time
@@ -178,18 +179,36 @@ def test_the_summary_counts_links_to_history(result):
     assert result.items == 5
 
 
-def test_pages_from_two_processes_equal_those_from_one(files):
-    two = build_site(BuildOptions(events_path=EVENTS, article_paths=find_articles(ARCHIVE),
-                                  cwd=ROOT, jobs=2)).files
-    assert two == files
+def test_pages_from_two_processes_equal_those_from_one(files, tmp_path):
+    # With a staging folder the article pages are rendered and written by two
+    # worker processes; the site is the one a single process renders.
+    from timeline.site import MARKER, Staging
+
+    out = tmp_path / "build"
+    with Staging(out) as staging:
+        result = build_site(BuildOptions(events_path=EVENTS, article_paths=find_articles(ARCHIVE),
+                                         cwd=ROOT, jobs=2), staging=staging.path)
+        # One page per article, written by the workers, none also in memory.
+        assert len(result.written) == len(find_articles(ARCHIVE))
+        assert not set(result.written) & set(result.files)
+        staging.commit(result.files, result.written, inputs_key="k")
+    on_disk = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+               if p.is_file() and p.name != MARKER}
+    assert on_disk == files
+    marker = (out / MARKER).read_text()
+    assert all(f"{hashlib.sha256(data).hexdigest()}  {name}" in marker
+               for name, data in files.items())
 
 
-def test_a_failed_merge_cancels_the_article_pages(monkeypatch):
+def test_a_failed_merge_cancels_the_article_pages(monkeypatch, tmp_path):
     # Article pages start before the archive is merged; when the merge
-    # fails, the pages being rendered are cancelled, not waited for.
+    # fails, the pages being rendered are cancelled, not waited for, and the
+    # staging folder the workers were writing into goes.
     from timeline import merge, render
+    from timeline.site import Staging
 
     real = merge.build_timeline
+    real_cancel = render.ArticlePages.cancel
     cancelled = []
 
     def failing(catalog, articles, mentions, **kwargs):
@@ -198,16 +217,21 @@ def test_a_failed_merge_cancels_the_article_pages(monkeypatch):
             raise RuntimeError("merge failed")
         return real(catalog, articles, mentions, **kwargs)
 
+    def cancel(self):
+        cancelled.append(self)
+        real_cancel(self)
+
     monkeypatch.setattr(merge, "build_timeline", failing)
-    monkeypatch.setattr(render.ArticlePages, "cancel", lambda self: cancelled.append(self))
-    with pytest.raises(RuntimeError, match="merge failed"):
+    monkeypatch.setattr(render.ArticlePages, "cancel", cancel)
+    out = tmp_path / "build"
+    with pytest.raises(RuntimeError, match="merge failed"), Staging(out) as staging:
         build_site(BuildOptions(events_path=EVENTS, article_paths=find_articles(ARCHIVE),
-                                cwd=ROOT, jobs=2))
-    assert len(cancelled) == 1
-    cancelled[0]._pool.shutdown(cancel_futures=True)
+                                cwd=ROOT, jobs=2), staging=staging.path)
+    assert len(cancelled) == 1 and cancelled[0]._pool is not None
+    assert list(tmp_path.iterdir()) == []
 
 
-def test_cancelled_pages_stop_the_workers_early():
+def test_cancelled_pages_stop_the_workers_early(tmp_path):
     import dataclasses
     import multiprocessing
 
@@ -219,7 +243,7 @@ def test_cancelled_pages_stop_the_workers_early():
     many = [dataclasses.replace(a, id=f"{a.id}-{i}") for i in range(200) for a in base]
     done = []
     pages = start_article_pages(load_events(EVENTS), many, {}, cwd=ROOT, jobs=2,
-                                progress=done.append)
+                                progress=done.append, staging=tmp_path)
     pages.cancel()
     deadline = time.monotonic() + 60
     while multiprocessing.active_children() and time.monotonic() < deadline:

@@ -1,8 +1,10 @@
 """Gather everything a site needs, in memory: load, extract, merge, render.
 
-Nothing here writes the site. Every input is read and checked before anything
-is rendered, so a bad events file stops the build before the output folder is
-touched (site.write_site is called only on success). A bad article among many
+Nothing here writes the site itself: the files come back in memory, except an
+archive's article pages, which the workers rendering them write into the
+staging folder site.Staging made (and deletes unless the build succeeds).
+Every input is read and checked before anything is rendered, so a bad events
+file stops the build before any page is written. A bad article among many
 is skipped and reported instead, unless the build is strict: one unreadable
 file in a newsroom's archive should not hold back the other thousand.
 """
@@ -43,6 +45,9 @@ class BuildResult:
     """The rendered files, and what a person should hear about."""
 
     files: dict[str, bytes]
+    # Files already in the staging folder (relative path -> SHA-256): an
+    # archive's article pages, written by the workers that rendered them.
+    written: dict[str, str] = field(default_factory=dict)
     skipped: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     articles: int = 0
@@ -130,15 +135,17 @@ def _import_rendering() -> None:
     import pandas  # noqa: F401
 
 
-def build_site(options: BuildOptions,
-               progress: Stages | None = None) -> BuildResult:
+def build_site(options: BuildOptions, progress: Stages | None = None,
+               staging: Path | None = None) -> BuildResult:
     """Build the whole site in memory and return its files.
 
     ``progress(label, total)``, when given, is called as each long stage
-    starts and returns the function to call with the units done.
+    starts and returns the function to call with the units done. Given the
+    ``staging`` folder of a site.Staging, an archive's article pages are
+    rendered in worker processes that write them there (BuildResult.written).
     """
     from timeline.article import Article, load_article
-    from timeline.batch import extract_all
+    from timeline.batch import extract_all, frozen_heap
     from timeline.cache import MentionCache
     from timeline.events import load_events
     from timeline.merge import build_timeline, curated_links, master
@@ -187,28 +194,32 @@ def build_site(options: BuildOptions,
             raise InputError(f"plotly.js: {exc}") from None
         bundle = loaded.data
         notes.append(loaded.description)
-    article_pages = None
-    if len(articles) > 1:
-        # Each article's page needs only that article: start the workers on
-        # them now, so they run while this process merges the whole archive.
-        article_pages = start_article_pages(catalog, articles, mentions,
-                                            default_lang=options.default_lang,
-                                            plotlyjs=options.plotlyjs, cwd=options.cwd,
-                                            jobs=options.jobs,
-                                            progress=progress("Rendering article pages",
-                                                              len(articles))
-                                            if progress else None)
-    try:
-        timeline = build_timeline(catalog, articles, mentions)
-        files = render_site(catalog, articles, timeline, mentions=mentions,
-                            default_lang=options.default_lang, plotlyjs=options.plotlyjs,
-                            plotly_bundle=bundle, cwd=options.cwd,
-                            article_pages=article_pages)
-    except BaseException:
-        if article_pages is not None:
-            article_pages.cancel()
-        raise
-    return BuildResult(files=files, skipped=skipped, notes=notes, articles=len(articles),
-                       cached=stats.cached, items=len(master(timeline, len(articles)).items),
-                       mentions=sum(len(v) for v in mentions.values()),
-                       links=curated_links(timeline))
+    # From here on, what is loaded lives until the build ends: out of the
+    # collector's sight, and shared with the page workers forked below.
+    with frozen_heap():
+        article_pages = None
+        if len(articles) > 1:
+            # Each article's page needs only that article: start the workers on
+            # them now, so they run while this process merges the whole archive.
+            article_pages = start_article_pages(catalog, articles, mentions,
+                                                default_lang=options.default_lang,
+                                                plotlyjs=options.plotlyjs, cwd=options.cwd,
+                                                jobs=options.jobs, staging=staging,
+                                                progress=progress("Rendering article pages",
+                                                                  len(articles))
+                                                if progress else None)
+        try:
+            timeline = build_timeline(catalog, articles, mentions)
+            files = render_site(catalog, articles, timeline, mentions=mentions,
+                                default_lang=options.default_lang, plotlyjs=options.plotlyjs,
+                                plotly_bundle=bundle, cwd=options.cwd,
+                                article_pages=article_pages)
+        except BaseException:
+            if article_pages is not None:
+                article_pages.cancel()
+            raise
+        return BuildResult(files=files, written=article_pages.written if article_pages else {},
+                           skipped=skipped, notes=notes, articles=len(articles),
+                           cached=stats.cached, items=len(master(timeline, len(articles)).items),
+                           mentions=sum(len(v) for v in mentions.values()),
+                           links=curated_links(timeline))

@@ -94,9 +94,9 @@ def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...],
     from timeline.batch import available_cores
     from timeline.build import BuildOptions, build_site, inputs_key
     from timeline.cache import default_cache_dir
-    from timeline.site import check_output_folder, up_to_date, write_site
+    from timeline.site import Staging, check_output_folder, up_to_date
 
-    # Refuse a bad --out before spending time on the build; write_site checks again.
+    # Refuse a bad --out before spending time on the build; Staging checks again.
     out = Path(out_dir)
     check_output_folder(out)
     paths = _article_paths(articles, folders)
@@ -112,9 +112,10 @@ def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...],
         click.echo(f"Up to date: the {count} files in {out}/ were built from these very "
                    f"inputs (--force rebuilds) — open {out / 'index.html'}")
         return
-    with _progress(len(paths)) as stages:
-        result = build_site(options, progress=stages)
-    write_site(result.files, out, inputs_key=None if result.skipped else key)
+    with Staging(out) as staging, _progress(len(paths)) as stages:
+        result = build_site(options, progress=stages, staging=staging.path)
+        count = staging.commit(result.files, result.written,
+                               inputs_key=None if result.skipped else key)
     for problem in result.skipped:
         click.echo(f"Skipped: {problem}", err=True)
     for note in result.notes:
@@ -125,7 +126,7 @@ def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...],
                f"{result.items} timeline items"
                + (f", {len(result.skipped)} problem(s) in skipped articles"
                   if result.skipped else ""))
-    click.echo(f"Built {len(result.files)} files in {out}/ — open {out / 'index.html'}")
+    click.echo(f"Built {count} files in {out}/ — open {out / 'index.html'}")
     if result.skipped:
         sys.exit(EXIT_SKIPPED)
 

@@ -19,6 +19,7 @@ from timeline import merge as m
 from timeline.dates import LANGUAGES
 from timeline.export import render_exports
 from timeline.i18n import STRINGS
+from timeline.site import write_staged
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -412,22 +413,30 @@ class PageSettings:
     default_lang: str
 
 
-# One worker process's catalog and Jinja environment, set once by _start_worker.
+# One worker process's catalog, Jinja environment and articles, set once by
+# _start_worker. The articles come as the pool's initargs: a forked worker
+# inherits them, where passing them with each task would pickle every article
+# and its mentions through the main process.
 _WORKER: dict[str, Any] = {}
 
 
-def _start_worker(catalog: Catalog, settings: PageSettings) -> None:
+def _start_worker(catalog: Catalog, settings: PageSettings,
+                  tasks: Sequence[tuple[Article, list[Mention]]] = (),
+                  staging: Path | None = None) -> None:
     _WORKER.update(catalog=catalog, settings=settings, linker=m.Linker(catalog.events),
-                   env=build_environment(settings.dirs))
+                   env=build_environment(settings.dirs), tasks=tasks, staging=staging)
 
 
-def _article_pages_task(tasks: list[tuple[Article, list[Mention]]]) -> list[tuple[str, bytes]]:
-    """Render a run of article pages (one task sent to a worker)."""
-    return [_article_page_task(task) for task in tasks]
+def _article_pages_task(start: int, stop: int) -> list[tuple[str, str]]:
+    """Render and write the pages of articles ``start`` to ``stop`` (one task sent to a
+    worker); return each page's path and SHA-256."""
+    staging = _WORKER["staging"]
+    return [(path, write_staged(staging, path, page))
+            for path, page in map(_article_page_task, _WORKER["tasks"][start:stop])]
 
 
 def _article_page_task(task: tuple[Article, list[Mention]]) -> tuple[str, bytes]:
-    """Merge one article with the catalog and render its page (what a worker runs)."""
+    """Merge one article with the catalog and render its page."""
     article, found = task
     catalog, settings = _WORKER["catalog"], _WORKER["settings"]
     # The article's own timeline is the merge of that article alone.
@@ -441,8 +450,11 @@ class ArticlePages:
 
     With one job the pages are rendered when the result is asked for; with
     more, a pool of processes starts on them at once, so the caller can merge
-    the archive and render the master pages meanwhile. ``progress`` is told
-    of every page done, as it is done.
+    the archive and render the master pages meanwhile. Given a ``staging``
+    folder (site.Staging), the pages are written into it as they are rendered,
+    by the workers themselves, and ``written`` holds their digests; without
+    one, ``result()`` returns them. ``progress`` is told of every page done,
+    as it is done.
     """
 
     # Pages per task: enough to make a task's overhead small, few enough that
@@ -451,40 +463,49 @@ class ArticlePages:
 
     def __init__(self, catalog: Catalog, settings: PageSettings,
                  tasks: list[tuple[Article, list[Mention]]], jobs: int,
-                 progress: Callable[[int], None] | None = None) -> None:
+                 progress: Callable[[int], None] | None = None,
+                 staging: Path | None = None) -> None:
         self._catalog, self._settings, self._tasks = catalog, settings, tasks
-        self._progress = progress
+        self._progress, self._staging = progress, staging
+        self.written: dict[str, str] = {}
         self._pool: ProcessPoolExecutor | None = None
-        self._futures: list[Future[list[tuple[str, bytes]]]] = []
-        if jobs > 1 and len(tasks) > 1:
+        self._futures: list[Future[list[tuple[str, str]]]] = []
+        if jobs > 1 and len(tasks) > 1 and staging is not None:
             from concurrent.futures import ProcessPoolExecutor
 
             workers = min(jobs, len(tasks))
             size = max(1, min(self.CHUNK, len(tasks) // (workers * 8)))
+            from timeline.batch import frozen_heap
+
             self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                                             initargs=(catalog, settings))
-            for i in range(0, len(tasks), size):
-                future = self._pool.submit(_article_pages_task, tasks[i:i + size])
-                if progress is not None:
-                    # Run by the pool's own thread as each chunk lands.
-                    future.add_done_callback(
-                        lambda f: None if f.cancelled() or f.exception()
-                        else progress(len(f.result())))
-                self._futures.append(future)
+                                             initargs=(catalog, settings, tasks, staging))
+            with frozen_heap():  # the workers fork at the first submit
+                for start in range(0, len(tasks), size):
+                    future = self._pool.submit(_article_pages_task, start, start + size)
+                    if progress is not None:
+                        # Run by the pool's own thread as each chunk lands.
+                        future.add_done_callback(
+                            lambda f: None if f.cancelled() or f.exception()
+                            else progress(len(f.result())))
+                    self._futures.append(future)
 
     def result(self) -> dict[str, bytes]:
-        """Return every article page (relative path -> bytes), waiting for the workers."""
+        """Wait for every page; return those not written into the staging folder."""
         if self._pool is None:
             _start_worker(self._catalog, self._settings)
             pages = {}
             for task in self._tasks:
                 path, page = _article_page_task(task)
-                pages[path] = page
+                if self._staging is None:
+                    pages[path] = page
+                else:
+                    self.written[path] = write_staged(self._staging, path, page)
                 if self._progress is not None:
                     self._progress(1)
             return pages
         try:
-            return dict(pair for future in self._futures for pair in future.result())
+            self.written.update(pair for future in self._futures for pair in future.result())
+            return {}
         except BaseException:
             self.cancel()
             raise
@@ -492,25 +513,32 @@ class ArticlePages:
             self._pool.shutdown()
 
     def cancel(self) -> None:
-        """Stop the workers without waiting for pages nobody will write (the build failed)."""
+        """Stop the workers without waiting for pages nobody will write (the build failed).
+
+        The chunks already running finish first: a worker still writing would
+        otherwise put files back into a staging folder being deleted.
+        """
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def start_article_pages(catalog: Catalog, articles: Sequence[Article],
                         mentions: Mapping[str, Sequence[Mention]], *,
                         default_lang: str = "en", plotlyjs: str = "local",
                         cwd: Path | None = None, jobs: int = 1,
-                        progress: Callable[[int], None] | None = None) -> ArticlePages:
-    """Start rendering every article's own page.
+                        progress: Callable[[int], None] | None = None,
+                        staging: Path | None = None) -> ArticlePages:
+    """Start rendering every article's own page (into ``staging`` when given).
 
     A page needs its article, its mentions and the catalog, not the master
-    timeline, so it can start as soon as extraction ends.
+    timeline, so it can start as soon as extraction ends. Worker processes
+    are used only with a staging folder to write into: sending the pages back
+    would cost the main process more than rendering them there.
     """
     settings = PageSettings(dirs=tuple(template_dirs(cwd)), plotlyjs=plotlyjs,
                             default_lang=default_lang)
     tasks = [(a, list(mentions.get(a.id, ()))) for a in articles]
-    return ArticlePages(catalog, settings, tasks, jobs, progress)
+    return ArticlePages(catalog, settings, tasks, jobs, progress, staging)
 
 
 def render_article_page(env: jinja2.Environment, catalog: Catalog, article: Article,

@@ -1,10 +1,13 @@
 """Write the built site to disk: the only module that touches the output folder.
 
-Everything is rendered in memory first (see build.py); this module then writes
-it into a fresh temporary folder beside the output and swaps that folder in at
-the very end. A failure at any point leaves the previous build exactly as it
-was. It replaces only a folder that timeline itself made, recognised by a
-marker file, so ``--out ~`` or ``--out .`` can never wipe someone's files.
+A build writes into a fresh temporary folder beside the output (Staging) and
+swaps that folder in at the very end; a failure at any point removes it and
+leaves the previous build exactly as it was. Most files are rendered in memory
+and written here at the end; an archive's article pages are written into the
+staging folder by the worker processes that render them (write_staged), so
+that a hundred megabytes of pages never travel back through the main process.
+It replaces only a folder that timeline itself made, recognised by a marker
+file, so ``--out ~`` or ``--out .`` can never wipe someone's files.
 """
 
 from __future__ import annotations
@@ -54,13 +57,22 @@ def _write_file(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def marker_bytes(files: Mapping[str, bytes], inputs_key: str | None) -> bytes:
+def write_staged(folder: Path, name: str, data: bytes) -> str:
+    """Write one file of the site into the staging ``folder``; return its SHA-256.
+
+    Called in the main process and in the workers that render article pages;
+    the digest goes into the marker file that up_to_date() checks.
+    """
+    _write_file(folder / _safe_relative(name), data)
+    return hashlib.sha256(data).hexdigest()
+
+
+def marker_bytes(digests: Mapping[str, str], inputs_key: str | None) -> bytes:
     """Return the marker file: its text, then (for a complete build) inputs and outputs."""
     if inputs_key is None:
         return MARKER_TEXT
     lines = [MARKER_TEXT, INPUTS_PREFIX + inputs_key.encode("ascii") + b"\n"]
-    lines += [f"{hashlib.sha256(files[name]).hexdigest()}  {name}\n".encode()
-              for name in sorted(files)]
+    lines += [f"{digests[name]}  {name}\n".encode() for name in sorted(digests)]
     return b"".join(lines)
 
 
@@ -91,31 +103,58 @@ def up_to_date(out: Path, inputs_key: str) -> int | None:
     return len(expected)
 
 
-def write_site(files: Mapping[str, bytes], out: Path, inputs_key: str | None = None) -> Path:
-    """Write ``files`` (relative POSIX path -> bytes) as the folder ``out``, atomically.
+class Staging:
+    """The folder a build writes into, beside ``out``; it becomes ``out`` on commit().
 
-    ``inputs_key`` (see build.inputs_key) is recorded for complete builds only.
+    Use it as a context manager: leaving the block without commit() (an error,
+    Ctrl-C) deletes the folder and everything in it, and ``out`` is untouched.
     """
-    check_output_folder(out)
-    parent = out.absolute().parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=parent))
-    except OSError as exc:
-        raise OutputError(f"{out}: cannot create the output folder ({exc.strerror})") from None
-    try:
-        for name in sorted(files):
-            _write_file(staging / _safe_relative(name), files[name])
-        (staging / MARKER).write_bytes(marker_bytes(files, inputs_key))
-        os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be served
-        _swap_in(staging, out)
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise OutputError(f"{out}: could not write the site ({exc}); the previous build, "
-                          f"if any, is unchanged") from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+
+    def __init__(self, out: Path) -> None:
+        check_output_folder(out)
+        self.out = out
+        parent = out.absolute().parent
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            self.path = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=parent))
+        except OSError as exc:
+            raise OutputError(f"{out}: cannot create the output folder ({exc.strerror})"
+                              ) from None
+        self.committed = False
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if not self.committed:
+            shutil.rmtree(self.path, ignore_errors=True)
+
+    def commit(self, files: Mapping[str, bytes], written: Mapping[str, str] | None = None,
+               inputs_key: str | None = None) -> int:
+        """Write ``files``, then swap the folder in as ``out``; return how many files it holds.
+
+        ``written`` names the files already in the folder (relative path ->
+        SHA-256, from write_staged). ``inputs_key`` (see build.inputs_key) is
+        recorded for complete builds only.
+        """
+        digests = dict(written or {})
+        try:
+            for name in sorted(files):
+                digests[name] = write_staged(self.path, name, files[name])
+            (self.path / MARKER).write_bytes(marker_bytes(digests, inputs_key))
+            os.chmod(self.path, 0o755)  # mkdtemp makes it private; a site is meant to be served
+            _swap_in(self.path, self.out)
+        except OSError as exc:
+            raise OutputError(f"{self.out}: could not write the site ({exc}); the previous "
+                              f"build, if any, is unchanged") from None
+        self.committed = True
+        return len(digests)
+
+
+def write_site(files: Mapping[str, bytes], out: Path, inputs_key: str | None = None) -> Path:
+    """Write ``files`` (relative POSIX path -> bytes) as the folder ``out``, atomically."""
+    with Staging(out) as staging:
+        staging.commit(files, inputs_key=inputs_key)
     return out
 
 
