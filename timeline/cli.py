@@ -6,6 +6,8 @@ that need them, so ``timeline --help`` and ``timeline validate`` start at once.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import json
 import sys
 from pathlib import Path
@@ -35,6 +37,17 @@ class TimelineGroup(click.Group):
 @click.version_option(__version__, prog_name="timeline")
 def main() -> None:
     """Turn news articles and curated history into interactive timelines."""
+
+
+def run() -> None:
+    """The `timeline` command (and ``python -m timeline``): the CLI, then a quick exit."""
+    # As the process ends, the interpreter runs one last full garbage
+    # collection over every object the command made, and finds nothing worth
+    # freeing: ~0.15 s of a ~0.9 s build of the shipped site, ~0.2 s of an
+    # archive's. Frozen objects are skipped. Every file is written and closed
+    # by then, and worker pools are shut down (their exit hooks run first).
+    atexit.register(gc.freeze)
+    main()
 
 
 def _article_paths(articles: tuple[str, ...], folders: tuple[str, ...]) -> list[Path]:
