@@ -69,7 +69,9 @@ def test_pages_say_their_language_and_link_to_the_other(files, path):
     assert switch and switch[0]["href"] == f"{root}{other}/{page}"
     alternates = {a["hreflang"]: a["href"] for a in tags.find("link", rel="alternate")}
     assert alternates == {c: f"{root}{c}/{page}" for c in LANGUAGES}
-    assert tags.find("link", rel="stylesheet")[0]["href"] == f"{root}assets/timeline.css"
+    assert tags.find("script", type=None)[0]["src"] == f"{root}assets/timeline.js"
+    for link in tags.find("link", rel="stylesheet"):   # where it is not inline
+        assert link["href"] == f"{root}assets/timeline.css"
 
 
 @pytest.mark.parametrize("path", page_paths())
@@ -170,3 +172,30 @@ def test_the_articles_own_words_keep_their_language_on_french_pages(files):
     assert re.search(r'<h3 id="[^"]*1980[^"]*-title" lang="en">', text)
     assert 'lang="en"' not in files["en/index.html"].decode().split("<main>")[1].split(
         '<section class="article"')[0]
+
+
+@pytest.mark.parametrize("path", page_paths())
+def test_landing_pages_fetch_nothing_before_their_first_paint(files, path):
+    # index and embed carry the stylesheet itself; the index defers its
+    # script. Classroom mode links the shared stylesheet and runs its script
+    # at once (it lays out the slide before the first paint).
+    page = path.rsplit("/", 1)[-1].removesuffix(".html")
+    text = files[path].decode("utf-8")
+    tags = parse(files[path])
+    script = tags.find("script", type=None)[0]
+    if page in ("index", "embed"):
+        assert not tags.find("link", rel="stylesheet")
+        css = files["assets/timeline.css"].decode("utf-8")
+        assert f"<style>{css}</style>" in text
+    else:
+        assert tags.find("link", rel="stylesheet")
+        assert "<style>" not in text
+    assert ("defer" in script) == (page == "index")
+
+
+def test_an_inline_stylesheet_cannot_end_its_element_early():
+    from timeline.render import style_element_text
+
+    css = b'a::after { content: "</style><script>x()</script>"; }'
+    text = str(style_element_text(css))
+    assert "</" not in text and text.replace("<\\/", "</") == css.decode()

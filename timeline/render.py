@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
     import jinja2
+    from markupsafe import Markup
 
     from timeline.article import Article
     from timeline.events import Catalog
@@ -38,6 +39,16 @@ PLOTLY_CDN = "https://cdn.plot.ly/plotly-{version}.min.js"
 # Every page is written at the site root (default language) and in each
 # language folder; all of them share assets/.
 PAGES = ("index", "embed", "present")
+# The pages readers land on (a shared link, an article's iframe) carry their
+# stylesheet inline, so no fetch stands between the HTML and the first paint
+# (41 alternating loads: first paint ~30 ms sooner on both; on a phone's
+# network, a round trip sooner). Article pages share the cached stylesheet.
+INLINE_STYLE_PAGES = ("index", "embed")
+# Pages whose script has nothing to do before the first paint load it
+# deferred. The embed page's may send an iframe to its ?lang= sibling, and
+# classroom mode's marks the page as scripted so the first paint is a slide:
+# both run before the first paint.
+DEFERRED_SCRIPT_PAGES = ("index",)
 # An archive's articles get a page each, here.
 ARTICLES_DIR = "articles"
 
@@ -116,6 +127,16 @@ def read_asset(dirs: Sequence[Path], name: str) -> bytes:
         if path.is_file():
             return path.read_bytes()
     raise FileNotFoundError(f"asset {name} not found in {', '.join(map(str, dirs))}")
+
+
+def style_element_text(css: bytes) -> Markup:
+    """Return a stylesheet as the text of a <style> element.
+
+    Only "</" could end the element early; in CSS "<\\/" reads the same.
+    """
+    from markupsafe import Markup
+
+    return Markup(css.decode("utf-8").replace("</", "<\\/"))
 
 
 @lru_cache(maxsize=1)
@@ -338,6 +359,7 @@ def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timelin
                                             default_lang=default_lang, plotlyjs=plotlyjs,
                                             cwd=cwd)
     files: dict[str, bytes] = {f"assets/{name}": read_asset(dirs, name) for name in ASSET_FILES}
+    inline_css = style_element_text(files["assets/timeline.css"])
     if plotlyjs == "local":
         if plotly_bundle is None:
             from timeline.plotlyjs import load_bundle
@@ -370,6 +392,8 @@ def render_site(catalog: Catalog, articles: Sequence[Article], timeline: Timelin
             context = {
                 **base,
                 "page": page,
+                "inline_css": inline_css if page in INLINE_STYLE_PAGES else None,
+                "defer_script": page in DEFERRED_SCRIPT_PAGES,
                 "other_url": f"{ps.root}{other_language(lang)}/{page}.html",
                 "alternates": [(code, f"{ps.root}{code}/{page}.html") for code in LANGUAGES],
                 "urls": {name: f"{name}.html" for name in pages},
@@ -561,6 +585,8 @@ def render_article_page(env: jinja2.Environment, catalog: Catalog, article: Arti
         "article": article_view(article, own, lang),
         "home": home,
         "other_url": None,
+        "inline_css": None,
+        "defer_script": False,
         "alternates": [],
         "urls": {name: f"{home}{name}.html" for name in (*PAGES, "articles")},
     }

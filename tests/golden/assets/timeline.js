@@ -1,7 +1,9 @@
 /* timeline: the behaviour of every page (index, embed, present), from one file.
    No inline script is needed, so the pages run under a strict
-   Content-Security-Policy (script-src 'self'). The file is loaded without
-   `defer` so it can mark the page as scripted before the first paint.
+   Content-Security-Policy (script-src 'self'). Classroom mode and the embed
+   page load the file without `defer`, so that it marks the page as scripted
+   (or sends an iframe to its ?lang= sibling) before the first paint; the
+   index, which needs neither, defers it.
 
    plotly.js comes one of two ways. Either the page loads it with a deferred
    script of its own, and the chart is drawn at DOMContentLoaded, which comes
