@@ -169,6 +169,32 @@ def test_chart_arriving_moves_nothing_below_it(browser, shipped_site, width):
         page.close()
 
 
+def test_index_script_arriving_after_the_page_is_parsed_still_starts_it(browser, shipped_site):
+    """The index loads timeline.js async: held back until the page is parsed
+    (a slow network), it still draws the chart and starts the page."""
+    import time as clock
+
+    page = OfflinePage(browser)
+    try:
+        def late(route):
+            clock.sleep(1.0)   # the page is parsed well before this
+            route.continue_()
+
+        page.context.route("**/assets/timeline.js", late)
+        page.page.add_init_script(
+            "document.addEventListener('DOMContentLoaded', () => {"
+            " window.__parsedWithout = !document.documentElement.classList.contains('js'); });")
+        pw_page = open_page(page, (shipped_site / "index.html").as_uri() + "#de-gaulle-withdrawal")
+        assert pw_page.evaluate("window.__parsedWithout") is True
+        # Started: the copy button is offered and the event in the address is marked.
+        assert pw_page.locator("#copy-embed").is_visible()
+        assert pw_page.evaluate("document.getElementById('de-gaulle-withdrawal')"
+                                ".classList.contains('is-current')")
+        assert page.errors == [] and page.blocked == []
+    finally:
+        page.close()
+
+
 def test_index_keyboard_focus_and_print(browser, shipped_site):
     # Reduced motion also stops plotly's fade-in of its buttons, so a focused
     # button is visible at once rather than 0.3 s later.

@@ -3,7 +3,9 @@
    Content-Security-Policy (script-src 'self'). Classroom mode and the embed
    page load the file without `defer`, so that it marks the page as scripted
    (or sends an iframe to its ?lang= sibling) before the first paint; the
-   index, which needs neither, defers it.
+   index, which needs neither, loads it async: it runs as soon as it arrives,
+   without holding the parser or the first paint, so on a long timeline the
+   chart still starts long before the list is parsed.
 
    plotly.js comes one of two ways. Either the page loads it with a deferred
    script of its own, and the chart is drawn at DOMContentLoaded, which comes
@@ -614,9 +616,22 @@
     show(start >= 0 ? start : 0);
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
-    // With the page's own deferred plotly.js, plotly has run by now.
-    if (!plotlySrc) { makeChart(); }
+  // Loaded async (the index), this file may run after the page is parsed,
+  // when DOMContentLoaded has come and gone.
+  function whenParsed(fn) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", fn);
+    } else {
+      fn();
+    }
+  }
+
+  whenParsed(function () {
+    // The page's own deferred plotly.js has run by DOMContentLoaded; if it
+    // is not there yet, the load event says it came or failed.
+    if (!plotlySrc) {
+      if (window.Plotly) { makeChart(); } else { window.addEventListener("load", makeChart); }
+    }
     keepPlaceOnLanguageSwitch();
     if (pageName === "embed") {
       startEmbed();
