@@ -498,10 +498,10 @@ class ArticlePages:
         if jobs > 1 and len(tasks) > 1 and staging is not None:
             from concurrent.futures import ProcessPoolExecutor
 
-            workers = min(jobs, len(tasks))
-            size = max(1, min(self.CHUNK, len(tasks) // (workers * 8)))
             from timeline.batch import frozen_heap
 
+            workers = min(jobs, len(tasks))
+            size = max(1, min(self.CHUNK, len(tasks) // (workers * 8)))
             self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
                                              initargs=(catalog, settings, tasks, staging))
             with frozen_heap():  # the workers fork at the first submit
@@ -538,7 +538,7 @@ class ArticlePages:
             self._pool.shutdown()
 
     def cancel(self) -> None:
-        """Stop the workers without waiting for pages nobody will write (the build failed).
+        """Stop the workers, dropping every chunk not yet started (the build failed).
 
         The chunks already running finish first: a worker still writing would
         otherwise put files back into a staging folder being deleted.
@@ -557,8 +557,8 @@ def start_article_pages(catalog: Catalog, articles: Sequence[Article],
 
     A page needs its article, its mentions and the catalog, not the master
     timeline, so it can start as soon as extraction ends. Worker processes
-    are used only with a staging folder to write into: sending the pages back
-    would cost the main process more than rendering them there.
+    are used only with a staging folder to write into, so that the pages
+    never travel back through the main process.
     """
     settings = PageSettings(dirs=tuple(template_dirs(cwd)), plotlyjs=plotlyjs,
                             default_lang=default_lang)
