@@ -71,15 +71,15 @@ _frozen_depth = 0
 def frozen_heap() -> Iterator[None]:
     """Hide what this process holds from the garbage collector, for the block.
 
-    Two reasons, both measured at 1,000 articles. Forked workers inherit every
-    object the main process holds (modules, catalog, articles, mentions):
-    frozen at the fork, the workers' collections never walk those objects nor
-    write to the memory pages they sit on, which would copy each page
-    (copy-on-write) — ~10 % less CPU in all with two jobs. And in the main
+    Two reasons. Forked workers inherit every object the main process holds
+    (modules, catalog, articles, mentions): frozen at the fork, the workers'
+    collections never walk those objects nor write to the memory pages they
+    sit on, which would copy each page (copy-on-write). And in the main
     process a full collection walks everything loaded so far, again and again
-    while the archive is merged and its pages rendered: ~2 s of a 20 s build.
-    Blocks nest; objects are unfrozen when the outermost one ends. Under a
-    start method that does not fork, only the second reason holds.
+    while the archive is merged and its pages rendered. benchmarks/heap.py
+    measures builds with and without. Blocks nest; objects are unfrozen when
+    the outermost one ends. Under a start method that does not fork, only the
+    second reason holds.
     """
     global _frozen_depth
     gc.freeze()

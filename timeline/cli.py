@@ -43,9 +43,9 @@ def run() -> None:
     """The `timeline` command (and ``python -m timeline``): the CLI, then a quick exit."""
     # As the process ends, the interpreter runs one last full garbage
     # collection over every object the command made, and finds nothing worth
-    # freeing: ~0.15 s of a ~0.9 s build of the shipped site, ~0.2 s of an
-    # archive's. Frozen objects are skipped. Every file is written and closed
-    # by then, and worker pools are shut down (their exit hooks run first).
+    # freeing; frozen objects are skipped (benchmarks/heap.py measures the
+    # difference). Every file is written and closed by then, and worker pools
+    # are shut down (their exit hooks run first).
     atexit.register(gc.freeze)
     main()
 

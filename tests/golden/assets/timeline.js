@@ -1,9 +1,10 @@
 /* timeline: the behaviour of every page (index, embed, present), from one file.
    No inline script is needed, so the pages run under a strict
-   Content-Security-Policy (script-src 'self'). Classroom mode and the embed
-   page load the file without `defer`, so that it marks the page as scripted
-   (or sends an iframe to its ?lang= sibling) before the first paint; the
-   index, which needs neither, loads it async: it runs as soon as it arrives,
+   Content-Security-Policy (script-src 'self'). Most pages load the file as
+   a plain blocking script, so that it marks the page as scripted (classroom
+   mode's slide) or sends an iframe to its ?lang= sibling (embed) before the
+   first paint; the index, which needs neither, loads it async: it runs as
+   soon as it arrives,
    without holding the parser or the first paint, so on a long timeline the
    chart still starts long before the list is parsed.
 
