@@ -21,10 +21,19 @@ from timeline.mention import EXTRACTOR_VERSION, Mention
 from timeline.versions import installed_version
 
 
-def default_cache_dir() -> Path:
-    """Return ``$XDG_CACHE_HOME/timeline/mentions`` (``~/.cache/...`` by default)."""
+def user_cache_dir(name: str) -> Path:
+    """Return ``$XDG_CACHE_HOME/timeline/<name>`` (``~/.cache/...`` by default).
+
+    The one rule for where timeline keeps what it can rebuild: extraction
+    results, compiled templates, the fetched plotly.js bundle.
+    """
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "timeline" / "mentions"
+    return Path(base) / "timeline" / name
+
+
+def default_cache_dir() -> Path:
+    """Return where extraction results are cached."""
+    return user_cache_dir("mentions")
 
 
 def dateparser_version() -> str:

@@ -19,7 +19,6 @@ check impossible days, duplicate ids or undeclared categories).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,7 @@ from urllib.parse import urlsplit
 from timeline.dates import LANGUAGES, DateSpan, drawable, parse_iso
 from timeline.errors import InputError, Problem
 from timeline.readfile import read_at_most
+from timeline.text import fold
 from timeline.yamlsource import (
     BOOL_TAG,
     INT_TAG,
@@ -483,9 +483,9 @@ class _Checker:
             if word is None:
                 ok = False
                 continue
-            # Linking ignores case and accents (merge.fold), so "NATO" and
+            # Linking ignores case and accents (text.fold), so "NATO" and
             # "nato", or "résolution" and "resolution", are the same keyword.
-            folded = _fold(word)
+            folded = fold(word)
             if folded in seen:
                 first, line = seen[folded]
                 self.problem(item, f"keyword {word!r} repeats {first!r} (line {line}); "
@@ -509,12 +509,6 @@ class _Checker:
                                f"{IMPORTANCE_MAX} (major), not {node.value}")
             return None
         return value
-
-
-def _fold(text: str) -> str:
-    """Lower-case and strip accents, as linking does (kept in step with merge.fold)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _is_web_url(url: str) -> bool:

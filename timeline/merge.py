@@ -12,13 +12,13 @@ evidence (which date fitted, which words matched) so it can be shown.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from timeline.dates import DateSpan, drawable, from_timex
+from timeline.text import fold
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -74,14 +74,6 @@ class Timeline:
 
     items: pd.DataFrame
     unplotted: pd.DataFrame
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents so 'Guetté' matches 'guette' and 'OTAN' 'otan'."""
-    if text.isascii():  # most English sentences: nothing to decompose
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join([c for c in decomposed if not unicodedata.combining(c)]).replace("’", "'")
 
 
 @lru_cache(maxsize=4096)

@@ -67,8 +67,9 @@ def default_cache_dir() -> Path:
     """Return where the basic bundle is cached: $TIMELINE_PLOTLY_CACHE or the XDG cache."""
     if os.environ.get("TIMELINE_PLOTLY_CACHE"):
         return Path(os.environ["TIMELINE_PLOTLY_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "timeline" / "plotly"
+    from timeline.cache import user_cache_dir
+
+    return user_cache_dir("plotly")
 
 
 def basic_path(cache_dir: Path | None = None) -> Path:

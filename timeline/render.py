@@ -109,12 +109,11 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     so an edited or overriding template is never served stale. No cache when
     the folder cannot be made.
     """
-    import os
-
     import jinja2
 
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    folder = Path(base) / "timeline" / "templates"
+    from timeline.cache import user_cache_dir
+
+    folder = user_cache_dir("templates")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

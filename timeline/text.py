@@ -11,6 +11,7 @@ they are shown as visible code points instead of being obeyed.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # LRE, RLE, PDF, LRO, RLO (U+202A–U+202E) and LRI, RLI, FSI, PDI (U+2066–U+2069).
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -26,3 +27,16 @@ def inert(value: object) -> object:
     if isinstance(value, str) and BIDI_CONTROLS.search(value):
         return neutralise_bidi(value)
     return value
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, so 'Guetté' matches 'guette' and 'OTAN' 'otan'.
+
+    The one folding rule of the project: linking compares keywords with
+    sentences through it, and the events file refuses two keywords it makes
+    equal, so the two can never disagree.
+    """
+    if text.isascii():  # most English sentences: nothing to decompose
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join([c for c in decomposed if not unicodedata.combining(c)]).replace("’", "'")
