@@ -374,13 +374,13 @@ def serve(folder: Path):
         server.server_close()
 
 
-def plotly_default_page(site_items: Any, catalog: Any, path: Path) -> Path:
+def plotly_default_page(timeline: Any, catalog: Any, path: Path) -> Path:
     """The same figure the way plotly users write it: fig.write_html(include_plotlyjs=True)."""
     import plotly.graph_objects as go
 
     from timeline import chart
 
-    figure = chart.build_figure(site_items, catalog, "en")
+    figure = chart.build_figure(timeline, catalog, "en")
     fig = go.Figure({"data": figure["data"], "layout": figure["layout"]})
     fig.write_html(str(path), include_plotlyjs=True, config=figure.get("config"))
     return path
@@ -395,7 +395,7 @@ def load_timeline(events: Path, article: Path) -> tuple[Any, Any]:
     catalog = load_events(events)
     articles = [load_article(article)]
     mentions, _ = extract_all(articles, jobs=1)
-    return build_timeline(catalog, articles, mentions).items, catalog
+    return build_timeline(catalog, articles, mentions), catalog
 
 
 def prepare_pages(work: Path, candidate: Path | None, quick: bool) -> dict[str, dict[str, Any]]:
@@ -428,8 +428,8 @@ def prepare_pages(work: Path, candidate: Path | None, quick: bool) -> dict[str, 
 
     log("pages: plotly's write_html page")
     (work / "plotly").mkdir()
-    items, catalog = load_timeline(EVENTS, ARTICLE)
-    plotly_default_page(items, catalog, work / "plotly" / "index.html")
+    timeline, catalog = load_timeline(EVENTS, ARTICLE)
+    plotly_default_page(timeline, catalog, work / "plotly" / "index.html")
     pages["plotly default"] = {"path": "plotly/index.html", "ready": "afterplot"}
 
     if (TLJS_DIST / "js" / "timeline.js").is_file():

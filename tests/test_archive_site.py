@@ -204,11 +204,11 @@ def test_a_failed_merge_cancels_the_article_pages(monkeypatch, tmp_path):
     # Article pages start before the archive is merged; when the merge
     # fails, the pages being rendered are cancelled, not waited for, and the
     # staging folder the workers were writing into goes.
-    from timeline import merge, render
+    from timeline import merge, workers
     from timeline.site import Staging
 
     real = merge.build_timeline
-    real_cancel = render.ArticlePages.cancel
+    real_cancel = workers.ArticlePages.cancel
     cancelled = []
 
     def failing(catalog, articles, mentions, **kwargs):
@@ -222,7 +222,7 @@ def test_a_failed_merge_cancels_the_article_pages(monkeypatch, tmp_path):
         real_cancel(self)
 
     monkeypatch.setattr(merge, "build_timeline", failing)
-    monkeypatch.setattr(render.ArticlePages, "cancel", cancel)
+    monkeypatch.setattr(workers.ArticlePages, "cancel", cancel)
     out = tmp_path / "build"
     with pytest.raises(RuntimeError, match="merge failed"), Staging(out) as staging:
         build_site(BuildOptions(events_path=EVENTS, article_paths=find_articles(ARCHIVE),
@@ -237,12 +237,15 @@ def test_cancelled_pages_stop_the_workers_early(tmp_path):
 
     from timeline.article import load_article
     from timeline.events import load_events
-    from timeline.render import start_article_pages
+    from timeline.render import PageSettings, template_dirs
+    from timeline.workers import start_article_pages
 
     base = [load_article(p) for p in find_articles(ARCHIVE)]
     many = [dataclasses.replace(a, id=f"{a.id}-{i}") for i in range(200) for a in base]
     done = []
-    pages = start_article_pages(load_events(EVENTS), many, {}, cwd=ROOT, jobs=2,
+    settings = PageSettings(dirs=tuple(template_dirs(ROOT)), plotlyjs="local",
+                            default_lang="en")
+    pages = start_article_pages(load_events(EVENTS), many, {}, settings, jobs=2,
                                 progress=done.append, staging=tmp_path)
     pages.cancel()
     deadline = time.monotonic() + 60

@@ -35,7 +35,7 @@ def timeline(catalog):
 
 def test_csv_parses_back_and_defuses_formulas(timeline):
     rows = list(csv.DictReader(io.StringIO(export.render_csv(timeline), newline="")))
-    assert [r["id"] for r in rows] == timeline.items[m.ID].tolist()
+    assert [r["id"] for r in rows] == [i.id for i in timeline.items]
     only = next(r for r in rows if r["origin"] == "article")
     assert only["date"] == "1980" and only["precision"] == "year"
     assert (only["first_day"], only["last_day"]) == ("1980-01-01", "1980-12-31")

@@ -9,6 +9,8 @@ from timeline import merge as m
 from timeline.article import Article
 from timeline.events import load_events
 from timeline.mention import Mention
+from timeline.model import ARTICLE, BOTH, CURATED
+from timeline.text import fold
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -28,19 +30,27 @@ def article(body: str, id: str = "story") -> Article:
     return Article(path=f"{id}.txt", id=id, title="Story", body=body)
 
 
+def by_id(tl):
+    return {i.id: i for i in tl.items}
+
+
+def ids(tl, origin=None):
+    return [i.id for i in tl.items if origin is None or i.origin == origin]
+
+
 def test_year_mention_links_to_the_event_its_sentence_supports(catalog):
     body = "De Gaulle's withdrawal from the integrated command in 1966 still matters."
     a = article(body)
     tl = m.build_timeline(catalog, [a], {a.id: [mention(body, "1966", "1966")]})
-    frame = tl.items.set_index(m.ID)
-    assert frame.loc["letter-to-johnson", m.ORIGIN] == m.BOTH
-    assert frame.loc["forces-leave", m.ORIGIN] == m.CURATED
-    record = frame.loc["letter-to-johnson", m.MENTIONS][0]
-    assert record["matched"] == ["de Gaulle", "integrated command", "withdrawal"]
-    assert record["date_fit"] == "1966 contains 1966-03-07"
+    items = by_id(tl)
+    assert items["letter-to-johnson"].origin == BOTH
+    assert items["forces-leave"].origin == CURATED
+    (ref,) = items["letter-to-johnson"].mentions
+    assert ref.matched == ("de Gaulle", "integrated command", "withdrawal")
+    assert ref.date_fit == "1966 contains 1966-03-07"
 
 
-def test_the_whole_frame_for_a_small_case(catalog):
+def test_the_whole_timeline_for_a_small_case_and_its_frame(catalog):
     body = "A resolution was filed this week."
     a = article(body)
     tl = m.build_timeline(catalog, [a], {a.id: [mention(body, "this week", "2026-W04",
@@ -53,10 +63,13 @@ def test_the_whole_frame_for_a_small_case(catalog):
         m.VALUE: ["1949-04-04", "1966-03-07", "1966-07-01", "2026-01-19"],
         m.ORIGIN: [m.CURATED, m.CURATED, m.CURATED, m.BOTH],
     }, dtype=object)
-    got = tl.items[[m.ID, m.START, m.END, m.PRECISION, m.VALUE, m.ORIGIN]]
-    assert_frame_equal(got, expected)
-    assert [r["text"] for r in tl.items[m.MENTIONS][3]] == ["this week"]
-    assert list(tl.items.columns) == list(m.COLUMNS)
+    assert ids(tl) == expected[m.ID].tolist()
+    assert [i.origin for i in tl.items] == expected[m.ORIGIN].tolist()
+    assert [ref.text for ref in tl.items[3].mentions] == ["this week"]
+    frame = tl.to_frame()
+    assert_frame_equal(frame[[m.ID, m.START, m.END, m.PRECISION, m.VALUE, m.ORIGIN]], expected)
+    assert list(frame.columns) == list(m.COLUMNS)
+    assert [r["text"] for r in frame[m.MENTIONS][3]] == ["this week"]
 
 
 def test_ties_break_on_importance_then_date_then_id(catalog):
@@ -64,8 +77,7 @@ def test_ties_break_on_importance_then_date_then_id(catalog):
     body = "De Gaulle acted in 1966."
     a = article(body)
     tl = m.build_timeline(catalog, [a], {a.id: [mention(body, "1966", "1966")]})
-    linked = tl.items[tl.items[m.ORIGIN] == m.BOTH][m.ID].tolist()
-    assert linked == ["letter-to-johnson"]
+    assert ids(tl, BOTH) == ["letter-to-johnson"]
 
 
 def test_date_without_supporting_words_becomes_article_only(catalog):
@@ -75,25 +87,24 @@ def test_date_without_supporting_words_becomes_article_only(catalog):
     second_start = body.rindex("1966")
     second = Mention(second_start, second_start + 4, "1966", "1966", body, 0, "explicit")
     tl = m.build_timeline(catalog, [a], {a.id: [first, second]})
-    only = tl.items[tl.items[m.ORIGIN] == m.ARTICLE]
-    assert only[m.ID].tolist() == ["date-1966"]
-    assert only[m.PRECISION].tolist() == ["year"]
-    assert [r["start"] for r in only[m.MENTIONS].iloc[0]] == [first.start, second_start]
-    assert only[m.SUMMARY].iloc[0] == {"en": body, "fr": body}
+    (only,) = [i for i in tl.items if i.origin == ARTICLE]
+    assert only.id == "date-1966" and only.span.precision == "year"
+    assert [ref.start for ref in only.mentions] == [first.start, second_start]
+    assert only.summary == {"en": body, "fr": body}
 
 
 def test_same_day_links_even_without_words(catalog):
     body = "On 4 April 1949 something happened."
     a = article(body)
     tl = m.build_timeline(catalog, [a], {a.id: [mention(body, "4 April 1949", "1949-04-04")]})
-    assert tl.items.set_index(m.ID).loc["treaty-signed", m.ORIGIN] == m.BOTH
+    assert by_id(tl)["treaty-signed"].origin == BOTH
 
 
 def test_incompatible_dates_never_link(catalog):
     body = "De Gaulle's withdrawal from the integrated command in 1967."
     a = article(body)
     tl = m.build_timeline(catalog, [a], {a.id: [mention(body, "1967", "1967")]})
-    assert set(tl.items[m.ORIGIN]) == {m.CURATED, m.ARTICLE}
+    assert {i.origin for i in tl.items} == {CURATED, ARTICLE}
 
 
 def test_references_and_durations_are_reported_not_plotted(catalog):
@@ -101,15 +112,15 @@ def test_references_and_durations_are_reported_not_plotted(catalog):
     a = article(body)
     tl = m.build_timeline(catalog, [a], {a.id: [mention(body, "Now", "PRESENT_REF"),
                                                mention(body, "years ago", "PAST_REF")]})
-    assert tl.unplotted[["text", "value"]].values.tolist() == [["Now", "PRESENT_REF"],
-                                                              ["years ago", "PAST_REF"]]
-    assert set(tl.items[m.ORIGIN]) == {m.CURATED}
+    assert [(u.text, u.value, u.kind) for u in tl.unplotted] == [
+        ("Now", "PRESENT_REF", "ref"), ("years ago", "PAST_REF", "ref")]
+    assert {i.origin for i in tl.items} == {CURATED}
 
 
 def test_fold_ignores_case_and_accents():
-    assert m.fold("Guetté’s OTAN") == "guette's otan"
-    assert m._keyword_pattern("Guetté").search(m.fold("GUETTE said"))
-    assert not m._keyword_pattern("LFI").search(m.fold("self-fished"))
+    assert fold("Guetté’s OTAN") == "guette's otan"
+    assert m._keyword_pattern("Guetté").search(fold("GUETTE said"))
+    assert not m._keyword_pattern("LFI").search(fold("self-fished"))
 
 
 def test_article_only_dates_are_shared_across_articles_and_filtered(catalog):
@@ -118,12 +129,11 @@ def test_article_only_dates_are_shared_across_articles_and_filtered(catalog):
     found = {id: [mention(body, y, y) for y in ("1980", "1990") if y in body]
              for id, body in bodies.items()}
     everything = m.build_timeline(catalog, arts, found)
-    shared = everything.items.set_index(m.ID).loc["date-1980"]
-    assert m.articles_of(shared) == ["a", "b"]
-    assert "date-1990" in set(everything.items[m.ID])
+    assert by_id(everything)["date-1980"].articles() == ["a", "b"]
+    assert "date-1990" in ids(everything)
     master = m.build_timeline(catalog, arts, found, min_articles=2)
-    assert "date-1980" in set(master.items[m.ID])
-    assert "date-1990" not in set(master.items[m.ID])
+    assert "date-1980" in ids(master)
+    assert "date-1990" not in ids(master)
 
 
 def test_master_keeps_everything_for_one_article_and_shared_dates_for_many(catalog):
@@ -133,20 +143,18 @@ def test_master_keeps_everything_for_one_article_and_shared_dates_for_many(catal
              for id, body in bodies.items()}
     merged = m.build_timeline(catalog, arts, found)
     assert m.master(merged, 1) is merged
-    assert {"date-1980", "date-1990"} & set(m.master(merged, 2).items[m.ID]) == set()
-    assert m.curated_links(merged) == 0
+    assert {"date-1980", "date-1990"} & set(ids(m.master(merged, 2))) == set()
+    assert m.linked_counts(merged) == {}
 
 
-def test_records_are_what_pandas_to_dict_gives(catalog):
-    body = "De Gaulle left the integrated command in 1966; a resolution was filed this week."
-    a = article(body)
-    tl = m.build_timeline(catalog, [a], {a.id: [mention(body, "1966", "1966"),
-                                                mention(body, "this week", "2026-W04"),
-                                                mention(body, "this week", "PRESENT_REF")]})
-    for frame in (tl.items, tl.unplotted, tl.items.iloc[0:0]):
-        assert m.records(frame) == frame.to_dict("records")
-    first = m.records(tl.items)[0]
-    assert type(first[m.IMPORTANCE]) is int and isinstance(first[m.START], date)
+def test_linked_counts_count_each_articles_links_to_curated_events(catalog):
+    bodies = {"a": "De Gaulle's withdrawal in 1966; the treaty of 4 April 1949.",
+              "b": "Prices in 1980."}
+    arts = [article(body, id) for id, body in bodies.items()]
+    found = {"a": [mention(bodies["a"], "1966", "1966"),
+                   mention(bodies["a"], "4 April 1949", "1949-04-04")],
+             "b": [mention(bodies["b"], "1980", "1980")]}
+    assert m.linked_counts(m.build_timeline(catalog, arts, found)) == {"a": 2}
 
 
 @pytest.mark.parametrize("text", ["OTAN", "Guetté", "L’Alliance", "Straße", "ﬁn", "plain ascii"])
@@ -155,4 +163,4 @@ def test_fold_is_the_same_on_the_ascii_shortcut_and_off_it(text):
 
     slow = "".join(c for c in unicodedata.normalize("NFKD", text.casefold())
                    if not unicodedata.combining(c)).replace("’", "'")
-    assert m.fold(text) == slow
+    assert fold(text) == slow

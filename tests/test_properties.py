@@ -30,6 +30,7 @@ from timeline.errors import InputError, Problem
 from timeline.events import SLUG, Catalog, load_events, validate_events
 from timeline.extract import extract_mentions
 from timeline.mention import Mention
+from timeline.model import ARTICLE, ARTICLE_CATEGORY, BOTH
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI_EVENTS = FIXTURES / "mini-events.yaml"
@@ -389,31 +390,32 @@ def test_merge_places_every_mention_exactly_once(mentions):
     items, unplotted = timeline.items, timeline.unplotted
 
     given_ = Counter((a, x.start) for a, ms in mentions.items() for x in ms)
-    placed = Counter((r["article"], r["start"]) for recs in items[m.MENTIONS] for r in recs)
-    placed.update((a, s) for a, s in zip(unplotted["article"], unplotted["start"], strict=True))
+    placed = Counter((ref.article, ref.start) for item in items for ref in item.mentions)
+    placed.update((u.article, u.start) for u in unplotted)
     assert placed == given_
 
-    ids = list(items[m.ID])
+    ids = [item.id for item in items]
     assert len(ids) == len(set(ids))
     assert {e.id for e in CATALOG.events} <= set(ids)
-    assert list(items.columns) == list(m.COLUMNS)
-    keys = list(zip(items[m.START], items[m.END], items[m.ID], strict=True))
+    keys = [(item.first, item.last, item.id) for item in items]
     assert keys == sorted(keys)
-    for row in items.to_dict("records"):
-        assert row[m.START] <= row[m.END] < datetime.date.max, row[m.ID]
-        if row[m.ORIGIN] == m.ARTICLE:
-            assert row[m.MENTIONS] and row[m.CATEGORY] == m.ARTICLE_CATEGORY
-            assert {from_timex(r["value"]).value for r in row[m.MENTIONS]} == {row[m.VALUE]}
+    for item in items:
+        assert item.first <= item.last < datetime.date.max, item.id
+        if item.origin == ARTICLE:
+            assert item.mentions and item.category == ARTICLE_CATEGORY
+            assert {from_timex(ref.value).value for ref in item.mentions} == {item.span.value}
         else:
-            assert (row[m.ORIGIN] == m.BOTH) == bool(row[m.MENTIONS])
-        for record in row[m.MENTIONS]:
-            span = from_timex(record["value"])
+            assert (item.origin == BOTH) == bool(item.mentions)
+        for ref in item.mentions:
+            span = from_timex(ref.value)
             assert span is not None and drawable(span)
-            if row[m.ORIGIN] == m.BOTH:
-                assert record["date_fit"]
-    for value in unplotted["value"]:
-        span = from_timex(value)
+            if item.origin == BOTH:
+                assert ref.date_fit
+    for u in unplotted:
+        span = from_timex(u.value)
         assert span is None or not drawable(span)
+    # The library users' table holds the same items, in the same order.
+    assert timeline.to_frame()[m.ID].tolist() == ids
 
 
 # --------------------------------------------------------------------------- regressions
@@ -435,8 +437,8 @@ def test_mentions_ending_on_the_calendars_last_day_are_reported_not_plotted():
     found = [Mention(0, 1, "this week", "9999-W52", body, 0, "publication"),
              Mention(2, 3, "31 December 9999", "9999-12-31", body, 0, "explicit")]
     timeline = m.build_timeline(CATALOG, [a], {"a": found})
-    assert list(timeline.unplotted["value"]) == ["9999-W52", "9999-12-31"]
-    assert all(o != m.ARTICLE for o in timeline.items[m.ORIGIN])
+    assert [u.value for u in timeline.unplotted] == ["9999-W52", "9999-12-31"]
+    assert all(item.origin != ARTICLE for item in timeline.items)
 
 
 @pytest.mark.parametrize("value", ["9999", "9999-12", "9999-12-31"])

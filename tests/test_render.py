@@ -8,8 +8,7 @@ import pytest
 
 from timeline.build import BuildOptions, build_site
 from timeline.dates import LANGUAGES
-from timeline.i18n import STRINGS
-from timeline.render import PAGES, embed_snippet, source_views, unplotted_reason_key
+from timeline.render import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -120,12 +119,6 @@ def test_index_has_every_section(files):
             and "&lt;iframe src=&#34;embed.html&#34;" in text)
 
 
-def test_embed_snippet():
-    code = embed_snippet("embed.html", 'A "quoted" <title>')
-    assert code.startswith('<iframe src="embed.html" title="A &#34;quoted&#34; &lt;title&gt;"')
-    assert 'loading="lazy"' in code and 'height="480"' in code and code.endswith("</iframe>")
-
-
 def test_present_page_holds_every_step_and_works_without_script(files):
     tags = parse(files["fr/present.html"])
     steps = [a["id"] for a in tags.find("li") if "step" in (a.get("class") or "").split()]
@@ -135,27 +128,6 @@ def test_present_page_holds_every_step_and_works_without_script(files):
     # The controls only appear once the script runs.
     assert "hidden" in tags.find("footer", id="present-controls")[0]
     assert "{n}" in tags.find("p", id="present-status")[0]["data-template"]
-
-
-def test_unplotted_reasons_are_in_the_page_language():
-    assert unplotted_reason_key("PRESENT_REF") == "reason_ref"
-    assert unplotted_reason_key("BC0044") == "reason_bc"
-    assert unplotted_reason_key("P3Y") == "reason_duration"
-    assert unplotted_reason_key("XXXX-SU") == "reason_none"
-    for lang in LANGUAGES:
-        assert all(k in STRINGS[lang] for k in ("reason_ref", "reason_bc", "reason_duration",
-                                                  "reason_none"))
-
-
-def test_sources_are_listed_once_with_their_events():
-    items = [{"id": "a", "title": "A", "sources": [{"url": "u1", "title": "S1"}]},
-             {"id": "b", "title": "B", "sources": [{"url": "u1", "title": "S1"},
-                                                   {"url": "u2", "title": "S2",
-                                                    "publisher": "P"}]}]
-    views = source_views(items)
-    assert [v["url"] for v in views] == ["u1", "u2"]
-    assert [e["id"] for e in views[0]["events"]] == ["a", "b"]
-    assert views[1]["publisher"] == "P"
 
 
 def test_rendering_twice_gives_the_same_bytes(files):

@@ -1,4 +1,4 @@
-"""Gather everything a site needs, in memory: load, extract, merge, render.
+"""The build, from end to end: load, extract, merge, render, in memory.
 
 Nothing here writes the site itself: the files come back in memory, except an
 archive's article pages, which the workers rendering them write into the
@@ -11,11 +11,19 @@ file in a newsroom's archive should not hold back the other thousand.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from timeline.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from timeline.article import Article
+    from timeline.events import Catalog
+    from timeline.mention import Mention
+    from timeline.model import Timeline
+    from timeline.render import PageSettings
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 
@@ -126,13 +134,36 @@ def inputs_key(options: BuildOptions) -> str | None:
 
 
 def _import_rendering() -> None:
-    """Import the merge and rendering libraries (pandas ≈ 0.5 s) while extraction runs.
+    """Import the rendering libraries while extraction runs.
 
     Done here, before the article-page workers are forked, the workers
     inherit them instead of each importing them again.
     """
     import jinja2  # noqa: F401
     import pandas  # noqa: F401
+
+
+def site_files(settings: PageSettings, catalog: Catalog, articles: Sequence[Article],
+               mentions: Mapping[str, Sequence[Mention]], timeline: Timeline, *,
+               plotly_bundle: bytes | None = None) -> dict[str, bytes]:
+    """Render the site's assets, data files and pages from a merged timeline.
+
+    Everything but an archive's article pages (start_article_pages): what the
+    index shows (the master timeline, for several articles) is chosen once
+    here, and every writer gets that same timeline.
+    """
+    from timeline.export import render_exports
+    from timeline.merge import linked_counts, master
+    from timeline.render import asset_files, build_environment, render_pages
+
+    shown = master(timeline, len(articles))
+    files = asset_files(settings, plotly_bundle)
+    files.update(render_exports(shown, catalog))
+    files.update(render_pages(build_environment(settings.dirs), settings, catalog, articles,
+                              timeline, shown,
+                              found={a.id: len(mentions.get(a.id, ())) for a in articles},
+                              linked=linked_counts(timeline)))
+    return files
 
 
 def build_site(options: BuildOptions, progress: Stages | None = None,
@@ -144,13 +175,14 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
     ``staging`` folder of a site.Staging, an archive's article pages are
     rendered in worker processes that write them there (BuildResult.written).
     """
-    from timeline.article import Article, load_article
+    from timeline.article import load_article
     from timeline.batch import extract_all, frozen_heap
     from timeline.cache import MentionCache
     from timeline.events import load_events
-    from timeline.merge import build_timeline, curated_links, master
+    from timeline.merge import build_timeline, linked_counts, master
     from timeline.plotlyjs import load_bundle as load_plotly_bundle
-    from timeline.render import render_site, start_article_pages
+    from timeline.render import PageSettings, template_dirs
+    from timeline.workers import start_article_pages
 
     fatal: list[Problem] = []
     skipped: list[Problem] = []
@@ -194,6 +226,8 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
             raise InputError(f"plotly.js: {exc}") from None
         bundle = loaded.data
         notes.append(loaded.description)
+    settings = PageSettings(dirs=tuple(template_dirs(options.cwd)), plotlyjs=options.plotlyjs,
+                            default_lang=options.default_lang)
     # From here on, what is loaded lives until the build ends: out of the
     # collector's sight, and shared with the page workers forked below.
     with frozen_heap():
@@ -201,19 +235,17 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
         if len(articles) > 1:
             # Each article's page needs only that article: start the workers on
             # them now, so they run while this process merges the whole archive.
-            article_pages = start_article_pages(catalog, articles, mentions,
-                                                default_lang=options.default_lang,
-                                                plotlyjs=options.plotlyjs, cwd=options.cwd,
+            article_pages = start_article_pages(catalog, articles, mentions, settings,
                                                 jobs=options.jobs, staging=staging,
                                                 progress=progress("Rendering article pages",
                                                                   len(articles))
                                                 if progress else None)
         try:
             timeline = build_timeline(catalog, articles, mentions)
-            files = render_site(catalog, articles, timeline, mentions=mentions,
-                                default_lang=options.default_lang, plotlyjs=options.plotlyjs,
-                                plotly_bundle=bundle, cwd=options.cwd,
-                                article_pages=article_pages)
+            files = site_files(settings, catalog, articles, mentions, timeline,
+                               plotly_bundle=bundle)
+            if article_pages is not None:
+                files.update(article_pages.result())
         except BaseException:
             if article_pages is not None:
                 article_pages.cancel()
@@ -222,4 +254,4 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
                            skipped=skipped, notes=notes, articles=len(articles),
                            cached=stats.cached, items=len(master(timeline, len(articles)).items),
                            mentions=sum(len(v) for v in mentions.values()),
-                           links=curated_links(timeline))
+                           links=sum(linked_counts(timeline).values()))

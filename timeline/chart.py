@@ -20,60 +20,39 @@ import json
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from timeline import merge as m
-from timeline.dates import DateSpan, format_range, from_timex
+from timeline.i18n import STRINGS
+from timeline.model import ARTICLE, ARTICLE_CATEGORY, BOTH, CURATED
 from timeline.text import neutralise_bidi
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from timeline.events import Catalog
+    from timeline.model import Timeline
 
 CHART_ID = "timeline-chart"
 
 # Told apart by shape as well as colour, so the difference survives greyscale
 # projectors and colour-blind readers. Colours pass 3:1 against white.
 ORIGIN_STYLE = {
-    m.CURATED: {"symbol": "circle", "color": "#1f5fa8", "size": 13},
-    m.BOTH: {"symbol": "star", "color": "#b03a00", "size": 19},
-    m.ARTICLE: {"symbol": "square", "color": "#6a3d9a", "size": 12},
+    CURATED: {"symbol": "circle", "color": "#1f5fa8", "size": 13},
+    BOTH: {"symbol": "star", "color": "#b03a00", "size": 19},
+    ARTICLE: {"symbol": "square", "color": "#6a3d9a", "size": 12},
 }
 BAND_COLOR = "rgba(31, 95, 168, 0.28)"
 # Half the thickness of a band, in lanes (one lane is one unit of the y axis).
 BAND_HALF = 0.1
 ERA_COLORS = ("rgba(120, 120, 120, 0.07)", "rgba(176, 58, 0, 0.07)", "rgba(31, 95, 168, 0.07)")
 
-TEXT = {
-    "en": {m.CURATED: "Curated event", m.BOTH: "Curated event mentioned in the article",
-           m.ARTICLE: "Date found only in the article", "band": "Span of an imprecise date",
-           "article_lane": "In the article only", "title": "France and NATO, 1949–2026"},
-    "fr": {m.CURATED: "Événement de la chronologie",
-           m.BOTH: "Événement de la chronologie cité par l’article",
-           m.ARTICLE: "Date trouvée seulement dans l’article",
-           "band": "Étendue d’une date imprécise", "article_lane": "Seulement dans l’article",
-           "title": "La France et l’OTAN, 1949–2026"},
-}
+# The legend's words for each trace (i18n.STRINGS keys).
+LEGEND_KEYS = {CURATED: "legend_curated", BOTH: "legend_both", ARTICLE: "legend_article",
+               "band": "legend_band"}
 
 
-def item_span(row: Any) -> DateSpan:
-    """Rebuild the start span of a frame row."""
-    span = from_timex(row[m.VALUE])
-    assert span is not None, row[m.VALUE]
-    return span
-
-
-def item_date_label(row: Any, lang: str) -> str:
-    """Return the date of a row as readers see it ("1966", "7 mars 1966 – 1er avril 1967")."""
-    end = from_timex(row[m.END_VALUE]) if row[m.END_VALUE] else None
-    return format_range(item_span(row), end, lang)
-
-
-def lanes(catalog: Catalog, frame: pd.DataFrame, lang: str) -> list[tuple[str, str]]:
+def lanes(catalog: Catalog, timeline: Timeline, lang: str) -> list[tuple[str, str]]:
     """Return the (category id, label) lanes in use, top to bottom, in declared order."""
-    used = set(frame[m.CATEGORY])
+    used = {item.category for item in timeline.items}
     out = [(c.id, c.label[lang]) for c in catalog.categories if c.id in used]
-    if m.ARTICLE_CATEGORY in used:
-        out.append((m.ARTICLE_CATEGORY, TEXT[lang]["article_lane"]))
+    if ARTICLE_CATEGORY in used:
+        out.append((ARTICLE_CATEGORY, STRINGS[lang]["lane_article"]))
     return out
 
 
@@ -87,10 +66,10 @@ def _iso(d: date) -> str:
     return d.isoformat()
 
 
-def build_figure(frame: pd.DataFrame, catalog: Catalog, lang: str) -> dict[str, Any]:
+def build_figure(timeline: Timeline, catalog: Catalog, lang: str) -> dict[str, Any]:
     """Build the figure: one point per item, bands for imprecise dates, eras behind."""
-    text = TEXT[lang]
-    lane_list = lanes(catalog, frame, lang)
+    words = STRINGS[lang]
+    lane_list = lanes(catalog, timeline, lang)
     # Top lane first: plotly counts y upwards, so the first lane gets the
     # highest number.
     lane_y = {cid: len(lane_list) - i for i, (cid, _) in enumerate(lane_list)}
@@ -100,9 +79,9 @@ def build_figure(frame: pd.DataFrame, catalog: Catalog, lang: str) -> dict[str, 
     band_y: list[float | None] = []
     points: dict[str, dict[str, list[Any]]] = {o: {"x": [], "y": [], "customdata": []}
                                                for o in ORIGIN_STYLE}
-    for row in m.records(frame):
-        y = lane_y[row[m.CATEGORY]]
-        first, last = row[m.START], row[m.END]
+    for item in timeline.items:
+        y = lane_y[item.category]
+        first, last = item.first, item.last
         if first != last:
             # A rectangle from the first day to the end of the last one, so a
             # year covers the whole year on the axis. All the rectangles make
@@ -112,17 +91,15 @@ def build_figure(frame: pd.DataFrame, catalog: Catalog, lang: str) -> dict[str, 
             low, high = round(y - BAND_HALF, 3), round(y + BAND_HALF, 3)
             band_x += [x0, x1, x1, x0, None]
             band_y += [low, low, high, high, None]
-        mid = first + (last - first) // 2 if row[m.END_VALUE] is None else first
-        title = row[m.TITLE].get(lang) or row[m.TITLE].get("en", "")
-        p = points[row[m.ORIGIN]]
-        p["x"].append(_iso(mid))
+        p = points[item.origin]
+        p["x"].append(_iso(item.midpoint))
         p["y"].append(y)
-        p["customdata"].append([row[m.ID], _label(title), _label(item_date_label(row, lang)),
-                                _label(labels[row[m.CATEGORY]])])
+        p["customdata"].append([item.id, _label(item.title_in(lang)),
+                                _label(item.date_label(lang)), _label(labels[item.category])])
 
     data: list[dict[str, Any]] = [{
         "type": "scatter", "mode": "none", "fill": "toself", "fillcolor": BAND_COLOR,
-        "name": text["band"], "x": band_x, "y": band_y, "hoverinfo": "skip",
+        "name": words[LEGEND_KEYS["band"]], "x": band_x, "y": band_y, "hoverinfo": "skip",
         "connectgaps": False, "legendrank": 4, "meta": "bands",
     }]
     for rank, (origin, style) in enumerate(ORIGIN_STYLE.items(), start=1):
@@ -130,7 +107,7 @@ def build_figure(frame: pd.DataFrame, catalog: Catalog, lang: str) -> dict[str, 
         if not p["x"]:
             continue
         data.append({
-            "type": "scatter", "mode": "markers", "name": text[origin], "x": p["x"],
+            "type": "scatter", "mode": "markers", "name": words[LEGEND_KEYS[origin]], "x": p["x"],
             "y": p["y"], "customdata": p["customdata"], "legendrank": rank, "meta": origin,
             "marker": {"symbol": style["symbol"], "color": style["color"], "size": style["size"],
                        "line": {"color": "#ffffff", "width": 1.5}},
@@ -152,7 +129,8 @@ def build_figure(frame: pd.DataFrame, catalog: Catalog, lang: str) -> dict[str, 
                             "text": _label(era.label[lang]),
                             "font": {"size": 11, "color": "#444444"}})
 
-    years = [d.year for d in frame[m.START]] + [d.year for d in frame[m.END]] or [1949, 2026]
+    years = ([i.first.year for i in timeline.items] + [i.last.year for i in timeline.items]
+             or [1949, 2026])
     x_range = [f"{min(years) - 2}-01-01", f"{max(years) + 3}-01-01"]
     layout = {
         "height": max(320, 90 + 46 * len(lane_list)),

@@ -15,16 +15,13 @@ import os
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from timeline import merge as m
-from timeline.chart import item_date_label
-from timeline.dates import from_timex
+from timeline.dates import DateSpan
 from timeline.i18n import STRINGS
 from timeline.text import neutralise_bidi
 
 if TYPE_CHECKING:
-
     from timeline.events import Catalog
-    from timeline.merge import Timeline
+    from timeline.model import Item, Timeline
 
 CSV_COLUMNS = ("id", "date", "end", "precision", "first_day", "last_day", "title_en", "title_fr",
                "summary_en", "summary_fr", "category", "origin", "mentions", "quotes",
@@ -72,13 +69,13 @@ def render_csv(timeline: Timeline) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)
-    for r in m.records(timeline.items):
-        row = [r[m.ID], r[m.VALUE], r[m.END_VALUE] or "", r[m.PRECISION], r[m.START].isoformat(),
-               r[m.END].isoformat(), r[m.TITLE].get("en", ""), r[m.TITLE].get("fr", ""),
-               r[m.SUMMARY].get("en", ""), r[m.SUMMARY].get("fr", ""), r[m.CATEGORY],
-               r[m.ORIGIN], len(r[m.MENTIONS]),
-               " | ".join(rec["sentence"] for rec in r[m.MENTIONS]),
-               " ".join(s["url"] for s in r[m.SOURCES] if s.get("url"))]
+    for i in timeline.items:
+        row = [i.id, i.span.value, i.end.value if i.end else "", i.span.precision,
+               i.first.isoformat(), i.last.isoformat(), i.title.get("en", ""),
+               i.title.get("fr", ""), i.summary.get("en", ""), i.summary.get("fr", ""),
+               i.category, i.origin, len(i.mentions),
+               " | ".join(ref.sentence for ref in i.mentions),
+               " ".join(s.url for s in i.sources if s.url)]
         writer.writerow([defuse_cell(v) for v in row])
     return out.getvalue()
 
@@ -86,14 +83,15 @@ def render_csv(timeline: Timeline) -> str:
 def render_json(timeline: Timeline, catalog: Catalog) -> str:
     """Return the whole timeline (items, unplotted mentions, eras, categories) as JSON."""
     items = []
-    for r in m.records(timeline.items):
+    for i in timeline.items:
         items.append({
-            "id": r[m.ID], "date": r[m.VALUE], "end": r[m.END_VALUE], "precision": r[m.PRECISION],
-            "first_day": r[m.START].isoformat(), "last_day": r[m.END].isoformat(),
-            "title": r[m.TITLE], "summary": r[m.SUMMARY], "category": r[m.CATEGORY],
-            "importance": int(r[m.IMPORTANCE]), "origin": r[m.ORIGIN], "mentions": r[m.MENTIONS],
-            "sources": r[m.SOURCES],
-            "date_label": {lang: item_date_label(r, lang) for lang in ("en", "fr")},
+            "id": i.id, "date": i.span.value, "end": i.end.value if i.end else None,
+            "precision": i.span.precision, "first_day": i.first.isoformat(),
+            "last_day": i.last.isoformat(), "title": dict(i.title), "summary": dict(i.summary),
+            "category": i.category, "importance": i.importance, "origin": i.origin,
+            "mentions": [ref.record() for ref in i.mentions],
+            "sources": [s.record() for s in i.sources],
+            "date_label": {lang: i.date_label(lang) for lang in ("en", "fr")},
         })
     data = {
         "format": "timeline/1",
@@ -101,14 +99,12 @@ def render_json(timeline: Timeline, catalog: Catalog) -> str:
         "eras": [{"id": e.id, "start": e.start.value, "end": e.end.value, "label": e.label}
                  for e in catalog.eras],
         "items": items,
-        "unplotted": m.records(timeline.unplotted),
+        "unplotted": [u.record() for u in timeline.unplotted],
     }
     return _dumps(data)
 
 
-def _tljs_date(value: str, lang: str, *, last: bool = False) -> dict[str, Any]:
-    span = from_timex(value)
-    assert span is not None
+def _tljs_date(span: DateSpan, *, last: bool = False) -> dict[str, Any]:
     day = span.last if last else span.first
     if span.precision == "year":
         return {"year": day.year}
@@ -126,26 +122,22 @@ def render_timelinejs(timeline: Timeline, catalog: Catalog, lang: str = "en") ->
     """
     labels = {c.id: c.label[lang] for c in catalog.categories}
     events = []
-    for r in m.records(timeline.items):
-        span = from_timex(r[m.VALUE])
-        assert span is not None
+    for i in timeline.items:
         event: dict[str, Any] = {
-            "unique_id": r[m.ID],
-            "start_date": _tljs_date(r[m.VALUE], lang),
-            "text": {"headline": _html(r[m.TITLE].get(lang) or r[m.TITLE]["en"]),
-                     "text": _tljs_body(r, lang)},
-            "group": _html(labels.get(r[m.CATEGORY], r[m.CATEGORY])),
-            "display_date": _html(item_date_label(r, lang)),
+            "unique_id": i.id,
+            "start_date": _tljs_date(i.span),
+            "text": {"headline": _html(i.title_in(lang)), "text": _tljs_body(i, lang)},
+            "group": _html(labels.get(i.category, i.category)),
+            "display_date": _html(i.date_label(lang)),
         }
-        if r[m.END_VALUE]:
-            event["end_date"] = _tljs_date(r[m.END_VALUE], lang, last=True)
-        elif span.precision not in ("year", "month", "day"):
-            event["end_date"] = _tljs_date(r[m.VALUE], lang, last=True)
+        if i.end is not None:
+            event["end_date"] = _tljs_date(i.end, last=True)
+        elif i.span.precision not in ("year", "month", "day"):
+            event["end_date"] = _tljs_date(i.span, last=True)
         events.append(event)
-    eras = [{"start_date": _tljs_date(e.start.value, lang),
-             "end_date": _tljs_date(e.end.value, lang, last=True),
+    eras = [{"start_date": _tljs_date(e.start), "end_date": _tljs_date(e.end, last=True),
              "text": {"headline": _html(e.label[lang])}} for e in catalog.eras]
-    title = {"en": "France and NATO, 1949–2026", "fr": "La France et l’OTAN, 1949–2026"}[lang]
+    title = STRINGS[lang]["timeline_title"]
     return _dumps({"title": {"text": {"headline": _html(title), "text": ""}},
                    "events": events, "eras": eras, "scale": "human"})
 
@@ -155,16 +147,16 @@ def render_timelinejs(timeline: Timeline, catalog: Catalog, lang: str = "en") ->
 TIMELINEJS_QUOTES = 3
 
 
-def _tljs_body(r: dict[str, Any], lang: str) -> str:
-    parts = [f"<p>{_html(r[m.SUMMARY].get(lang) or r[m.SUMMARY]['en'])}</p>"]
-    quotes = r[m.MENTIONS]
-    for rec in quotes[:TIMELINEJS_QUOTES]:
-        parts.append(f"<blockquote>{_html(rec['sentence'])}</blockquote>")
+def _tljs_body(item: Item, lang: str) -> str:
+    parts = [f"<p>{_html(item.summary_in(lang))}</p>"]
+    quotes = item.mentions
+    for ref in quotes[:TIMELINEJS_QUOTES]:
+        parts.append(f"<blockquote>{_html(ref.sentence)}</blockquote>")
     if len(quotes) > TIMELINEJS_QUOTES:
         more = STRINGS[lang]["more_quotes"].format(n=len(quotes) - TIMELINEJS_QUOTES)
         parts.append(f"<p>{_html(more)}</p>")
-    links = [f'<a href="{_html(s["url"])}">{_html(s["title"])}</a>'
-             for s in r[m.SOURCES] if s.get("url", "").startswith(("http://", "https://"))]
+    links = [f'<a href="{_html(s.url)}">{_html(s.title)}</a>'
+             for s in item.sources if s.url.startswith(("http://", "https://"))]
     if links:
         parts.append("<p>" + " · ".join(links) + "</p>")
     return "".join(parts)
@@ -197,7 +189,8 @@ def _dtstamp(timeline: Timeline) -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y%m%dT%H%M%SZ")
-    last = max(timeline.items[m.END]) if len(timeline.items) else datetime(1970, 1, 1).date()
+    last = (max(i.last for i in timeline.items) if timeline.items
+            else datetime(1970, 1, 1).date())
     return last.strftime("%Y%m%dT000000Z")
 
 
@@ -206,19 +199,19 @@ def render_ics(timeline: Timeline, lang: str = "en") -> str:
     stamp = _dtstamp(timeline)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline//France-NATO timeline//EN",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
-    for r in m.records(timeline.items):
-        first = r[m.START]
-        after = r[m.END] + timedelta(days=1)
-        description = r[m.SUMMARY].get(lang) or r[m.SUMMARY]["en"]
-        urls = [s["url"] for s in r[m.SOURCES] if s.get("url")]
+    for i in timeline.items:
+        first = i.first
+        after = i.last + timedelta(days=1)
+        description = i.summary_in(lang)
+        urls = [s.url for s in i.sources if s.url]
         if urls:
             description += "\n\n" + "\n".join(urls)
-        lines += ["BEGIN:VEVENT", f"UID:{r[m.ID]}@timeline.invalid", f"DTSTAMP:{stamp}",
+        lines += ["BEGIN:VEVENT", f"UID:{i.id}@timeline.invalid", f"DTSTAMP:{stamp}",
                   f"DTSTART;VALUE=DATE:{first.strftime('%Y%m%d')}",
                   f"DTEND;VALUE=DATE:{after.strftime('%Y%m%d')}",
-                  "SUMMARY:" + _ics_escape(r[m.TITLE].get(lang) or r[m.TITLE]["en"]),
+                  "SUMMARY:" + _ics_escape(i.title_in(lang)),
                   "DESCRIPTION:" + _ics_escape(description),
-                  "CATEGORIES:" + _ics_escape(r[m.CATEGORY])]
+                  "CATEGORIES:" + _ics_escape(i.category)]
         if urls and " " not in urls[0]:
             lines.append("URL:" + urls[0])
         lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]

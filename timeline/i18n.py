@@ -105,6 +105,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "back_to_master": "Back to the timeline of all the articles",
         "article_timeline_heading": "This article’s timeline",
         "article_timeline_intro": "The curated history, with the dates this article mentions.",
+        # The chart's legend and lanes, and the title of the exported timelines.
+        "legend_curated": "Curated event",
+        "legend_both": "Curated event mentioned in the article",
+        "legend_article": "Date found only in the article",
+        "legend_band": "Span of an imprecise date",
+        "lane_article": "In the article only",
+        "timeline_title": "France and NATO, 1949–2026",
     },
     "fr": {
         "site_title": "La France et l’OTAN : une chronologie",
@@ -210,5 +217,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "back_to_master": "Retour à la chronologie de tous les articles",
         "article_timeline_heading": "La chronologie de cet article",
         "article_timeline_intro": "L’histoire de référence, avec les dates que cite cet article.",
+        "legend_curated": "Événement de la chronologie",
+        "legend_both": "Événement de la chronologie cité par l’article",
+        "legend_article": "Date trouvée seulement dans l’article",
+        "legend_band": "Étendue d’une date imprécise",
+        "lane_article": "Seulement dans l’article",
+        "timeline_title": "La France et l’OTAN, 1949–2026",
     },
 }

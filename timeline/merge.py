@@ -1,4 +1,4 @@
-"""Merge article mentions with the curated history into one pandas frame.
+"""Merge article mentions with the curated history into one timeline.
 
 This is the point of the tool: a reader sees which history an article invokes.
 A mention links to a curated event when (1) their dates are compatible at the
@@ -15,9 +15,20 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from timeline.dates import DateSpan, drawable, from_timex
+from timeline.model import (
+    ARTICLE,
+    ARTICLE_CATEGORY,
+    BOTH,
+    CURATED,
+    Item,
+    MentionRef,
+    Source,
+    Timeline,
+    Unplotted,
+)
 from timeline.text import fold
 
 if TYPE_CHECKING:
@@ -26,30 +37,6 @@ if TYPE_CHECKING:
     from timeline.article import Article
     from timeline.events import Catalog, Event
     from timeline.mention import Mention
-
-# The columns of the timeline frame, named once here.
-ID = "id"
-START = "start"            # first day the item may refer to (datetime.date)
-END = "end"                # last day (datetime.date), inclusive
-PRECISION = "precision"    # of the start date: day, month, year, week, ...
-VALUE = "value"            # TIMEX3 value of the start
-END_VALUE = "end_value"    # TIMEX3 value of the end, or None
-TITLE = "title"            # {"en": ..., "fr": ...}
-SUMMARY = "summary"        # {"en": ..., "fr": ...}
-CATEGORY = "category"
-IMPORTANCE = "importance"
-ORIGIN = "origin"          # curated, article or both
-MENTIONS = "mentions"      # list of mention records, see mention_record()
-SOURCES = "sources"        # list of {"title", "publisher", "url"}
-KEYWORDS = "keywords"
-COLUMNS = (ID, START, END, PRECISION, VALUE, END_VALUE, TITLE, SUMMARY, CATEGORY, IMPORTANCE,
-           ORIGIN, MENTIONS, SOURCES, KEYWORDS)
-
-# Columns of the frame of mentions that are reported but not plotted.
-UNPLOTTED_COLUMNS = ("article", "start", "end", "text", "value", "sentence", "reason")
-
-CURATED, ARTICLE, BOTH = "curated", "article", "both"
-ARTICLE_CATEGORY = "article"
 
 # A date alone is weak evidence: with no supporting words the link is made
 # only when the two dates are the same at the same precision.
@@ -66,14 +53,6 @@ class Link:
     score: int
     date_fit: str
     matched: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Timeline:
-    """The merged timeline: plotted items and mentions that cannot be plotted."""
-
-    items: pd.DataFrame
-    unplotted: pd.DataFrame
 
 
 @lru_cache(maxsize=4096)
@@ -156,33 +135,21 @@ class Linker:
         return min(ranked)[-1] if ranked else None
 
 
-def mention_record(article: Article, mention: Mention, link: Link | None) -> dict[str, Any]:
-    """Return the JSON-ready record of one mention, with its link evidence."""
-    return {
-        "article": article.id,
-        "article_title": article.title,
-        "text": mention.text,
-        "start": mention.start,
-        "end": mention.end,
-        "value": mention.value,
-        "sentence": mention.sentence,
-        "anchor": mention.anchor,
-        "date_fit": link.date_fit if link else None,
-        "matched": list(link.matched) if link else [],
-    }
+def mention_ref(article: Article, mention: Mention, link: Link | None) -> MentionRef:
+    """Return one mention as the timeline keeps it, with its link evidence."""
+    return MentionRef(article=article.id, article_title=article.title, text=mention.text,
+                      start=mention.start, end=mention.end, value=mention.value,
+                      sentence=mention.sentence, anchor=mention.anchor,
+                      date_fit=link.date_fit if link else None,
+                      matched=link.matched if link else ())
 
 
-def _curated_row(event: Event) -> dict[str, Any]:
-    last = event.end.last if event.end else event.date.last
-    return {
-        ID: event.id, START: event.date.first, END: last, PRECISION: event.date.precision,
-        VALUE: event.date.value, END_VALUE: event.end.value if event.end else None,
-        TITLE: dict(event.title), SUMMARY: dict(event.summary), CATEGORY: event.category,
-        IMPORTANCE: event.importance, ORIGIN: CURATED, MENTIONS: [],
-        SOURCES: [{"title": s.title, "publisher": s.publisher, "url": s.url}
-                  for s in event.sources],
-        KEYWORDS: list(event.keywords),
-    }
+def _curated_item(event: Event, mentions: Sequence[MentionRef]) -> Item:
+    return Item(id=event.id, span=event.date, end=event.end, title=event.title,
+                summary=event.summary, category=event.category, importance=event.importance,
+                origin=BOTH if mentions else CURATED, mentions=tuple(mentions),
+                sources=tuple(Source(s.title, s.publisher, s.url) for s in event.sources),
+                keywords=event.keywords)
 
 
 def _shorten(text: str, limit: int = 90) -> str:
@@ -198,34 +165,26 @@ def article_only_id(value: str) -> str:
     return "date-" + value.lower()
 
 
-def _article_only_row(span: DateSpan, records: list[dict[str, Any]],
-                      by_id: Mapping[str, Article]) -> dict[str, Any]:
-    first = records[0]
+def _article_only_item(span: DateSpan, mentions: Sequence[MentionRef],
+                       by_id: Mapping[str, Article]) -> Item:
+    first = mentions[0]
     # The article's own words are the only honest title for an item no
     # curated event explains; the date label carries the date.
-    title = _shorten(first["sentence"])
-    cited = sorted({r["article"] for r in records})
-    sources = [{"title": by_id[a].title, "publisher": by_id[a].byline or "",
-                "url": by_id[a].source_url} for a in cited if by_id[a].source_url]
-    return {
-        ID: article_only_id(span.value), START: span.first, END: span.last,
-        PRECISION: span.precision, VALUE: span.value, END_VALUE: None,
-        TITLE: {"en": title, "fr": title},
-        SUMMARY: {"en": first["sentence"], "fr": first["sentence"]},
-        CATEGORY: ARTICLE_CATEGORY, IMPORTANCE: 1, ORIGIN: ARTICLE, MENTIONS: records,
-        SOURCES: sources, KEYWORDS: [],
-    }
-
-
-def articles_of(row: Mapping[str, Any]) -> list[str]:
-    """Return the ids of the articles that mention an item, in order."""
-    return sorted({r["article"] for r in row[MENTIONS]})
+    title = _shorten(first.sentence)
+    cited = sorted({m.article for m in mentions})
+    sources = tuple(Source(by_id[a].title, by_id[a].byline or "", by_id[a].source_url)
+                    for a in cited if by_id[a].source_url)
+    return Item(id=article_only_id(span.value), span=span, end=None,
+                title={"en": title, "fr": title},
+                summary={"en": first.sentence, "fr": first.sentence},
+                category=ARTICLE_CATEGORY, importance=1, origin=ARTICLE,
+                mentions=tuple(mentions), sources=sources, keywords=())
 
 
 def build_timeline(catalog: Catalog, articles: Iterable[Article],
                    mentions: Mapping[str, Sequence[Mention]], *,
                    min_articles: int = 1, linker: Linker | None = None) -> Timeline:
-    """Link every article's mentions to the catalog and return the merged frame.
+    """Link every article's mentions to the catalog and return the merged timeline.
 
     A date no curated event explains becomes one article-only item, shared by
     every article that mentions it; it is kept when at least ``min_articles``
@@ -234,67 +193,80 @@ def build_timeline(catalog: Catalog, articles: Iterable[Article],
     A ``linker`` made for this catalog may be passed in to reuse what it
     remembers across many calls.
     """
-    import pandas as pd
-
     events = list(catalog.events)
     linker = linker or Linker(events)
     by_id = {a.id: a for a in articles}
-    rows = {event.id: _curated_row(event) for event in events}
-    only: dict[str, tuple[DateSpan, list[dict[str, Any]]]] = {}
-    unplotted: list[dict[str, Any]] = []
+    linked: dict[str, list[MentionRef]] = {event.id: [] for event in events}
+    only: dict[str, tuple[DateSpan, list[MentionRef]]] = {}
+    unplotted: list[Unplotted] = []
     for article_id in sorted(by_id):
         article = by_id[article_id]
         for mention in mentions.get(article_id, ()):
             span = from_timex(mention.value)
             if span is None or not drawable(span):
-                unplotted.append({"article": article_id, "start": mention.start,
-                                  "end": mention.end, "text": mention.text,
-                                  "value": mention.value, "sentence": mention.sentence,
-                                  "reason": _unplotted_reason(mention.value)})
+                unplotted.append(Unplotted(article=article_id, start=mention.start,
+                                           end=mention.end, text=mention.text,
+                                           value=mention.value, sentence=mention.sentence,
+                                           kind=unplotted_kind(mention.value)))
                 continue
             link = linker.best(mention, span)
-            record = mention_record(article, mention, link)
+            ref = mention_ref(article, mention, link)
             if link is not None:
-                row = rows[link.event_id]
-                row[MENTIONS].append(record)
-                row[ORIGIN] = BOTH
+                linked[link.event_id].append(ref)
             else:
-                only.setdefault(span.value, (span, []))[1].append(record)
-    for span, records in only.values():
-        row = _article_only_row(span, records, by_id)
-        rows[row[ID]] = row
-    items = _frame(rows.values())
-    unplotted_frame = pd.DataFrame(unplotted, columns=list(UNPLOTTED_COLUMNS), dtype=object)
-    merged = Timeline(items=items, unplotted=unplotted_frame)
+                only.setdefault(span.value, (span, []))[1].append(ref)
+    items = [_curated_item(event, linked[event.id]) for event in events]
+    items += [_article_only_item(span, refs, by_id) for span, refs in only.values()]
+    # Ids are unique, so the order is total and never depends on input order.
+    items.sort(key=lambda i: (i.first, i.last, i.id))
+    merged = Timeline(items=tuple(items), unplotted=tuple(unplotted))
     return merged if min_articles <= 1 else shared_by(merged, min_articles)
 
 
-def _frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
-    """Build the items frame from row dicts, typed and in date order."""
+# The columns of Timeline.to_frame(), named once here.
+ID = "id"
+START = "start"            # first day the item may refer to (datetime.date)
+END = "end"                # last day (datetime.date), inclusive
+PRECISION = "precision"    # of the start date: day, month, year, week, ...
+VALUE = "value"            # TIMEX3 value of the start
+END_VALUE = "end_value"    # TIMEX3 value of the end, or None
+TITLE = "title"            # {"en": ..., "fr": ...}
+SUMMARY = "summary"        # {"en": ..., "fr": ...}
+CATEGORY = "category"
+IMPORTANCE = "importance"
+ORIGIN = "origin"          # curated, article or both
+MENTIONS = "mentions"      # list of mention records (MentionRef.record())
+SOURCES = "sources"        # list of {"title", "publisher", "url"}
+KEYWORDS = "keywords"
+COLUMNS = (ID, START, END, PRECISION, VALUE, END_VALUE, TITLE, SUMMARY, CATEGORY, IMPORTANCE,
+           ORIGIN, MENTIONS, SOURCES, KEYWORDS)
+
+
+def items_frame(items: Sequence[Item]) -> pd.DataFrame:
+    """Return items as a DataFrame with plain Python cells, one row per item, in order.
+
+    For library users who want the timeline as a table (Timeline.to_frame()):
+    the pages and exports read the typed items instead.
+    """
     import pandas as pd
 
-    # Sorted before the frame exists (ids are unique, so the order is total):
-    # a thousand article pages each build a small frame, and pandas' sort and
-    # row-wise construction cost more than the rest of the merge.
-    ordered = sorted(rows, key=lambda r: (r[START], r[END], r[ID]))
+    rows = {
+        ID: [i.id for i in items], START: [i.first for i in items],
+        END: [i.last for i in items], PRECISION: [i.span.precision for i in items],
+        VALUE: [i.span.value for i in items],
+        END_VALUE: [i.end.value if i.end else None for i in items],
+        TITLE: [dict(i.title) for i in items], SUMMARY: [dict(i.summary) for i in items],
+        CATEGORY: [i.category for i in items], IMPORTANCE: [i.importance for i in items],
+        ORIGIN: [i.origin for i in items],
+        MENTIONS: [[m.record() for m in i.mentions] for i in items],
+        SOURCES: [[s.record() for s in i.sources] for i in items],
+        KEYWORDS: [list(i.keywords) for i in items],
+    }
     # dtype=object keeps None as None and text as str on pandas 2 and 3 alike
     # (pandas 3 would otherwise infer its string dtype and turn None into NaN).
-    frame = pd.DataFrame({c: [r[c] for r in ordered] for c in COLUMNS}, columns=list(COLUMNS),
-                         dtype=object)
+    frame = pd.DataFrame(rows, columns=list(COLUMNS), dtype=object)
     frame[IMPORTANCE] = frame[IMPORTANCE].astype("int64")
     return frame
-
-
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Return the rows as dicts of plain Python values, like ``to_dict("records")``.
-
-    Column by column with ``tolist`` rather than ``to_dict``, which boxes every
-    cell through pandas' type checks: an archive's build renders a thousand
-    small timelines, and that was a fifth of each page's time.
-    """
-    columns = list(frame.columns)
-    return [dict(zip(columns, row, strict=True))
-            for row in zip(*(frame[c].tolist() for c in columns), strict=True)]
 
 
 def shared_by(timeline: Timeline, min_articles: int) -> Timeline:
@@ -303,10 +275,9 @@ def shared_by(timeline: Timeline, min_articles: int) -> Timeline:
     The master timeline of an archive: one article's passing date does not
     crowd out the moments the press keeps returning to.
     """
-    items = timeline.items
-    keep = [origin != ARTICLE or len({r["article"] for r in recs}) >= min_articles
-            for origin, recs in zip(items[ORIGIN], items[MENTIONS], strict=True)]
-    return Timeline(items=items[keep].reset_index(drop=True), unplotted=timeline.unplotted)
+    keep = tuple(i for i in timeline.items
+                 if i.origin != ARTICLE or len({m.article for m in i.mentions}) >= min_articles)
+    return Timeline(items=keep, unplotted=timeline.unplotted)
 
 
 # The master timeline of several articles keeps a date no curated event
@@ -319,25 +290,18 @@ def master(timeline: Timeline, article_count: int) -> Timeline:
     return shared_by(timeline, MASTER_MIN_ARTICLES) if article_count > 1 else timeline
 
 
-def curated_links(timeline: Timeline) -> int:
-    """Count the mentions linked to a curated event."""
-    items = timeline.items
-    return sum(len(recs) for origin, recs in zip(items[ORIGIN], items[MENTIONS], strict=True)
-               if origin == BOTH)
-
-
-# Why a time expression has no place on the chart, by kind (render.py says
-# the same in the page's language).
-UNPLOTTED_REASONS = {
-    "ref": "refers to the present, past or future without a date",
-    "bc": "before the common era; not drawn on this calendar",
-    "duration": "a duration, not a date",
-    "none": "no calendar span",
-}
+def linked_counts(timeline: Timeline) -> dict[str, int]:
+    """Count, per article, the mentions linked to a curated event."""
+    counts: dict[str, int] = {}
+    for item in timeline.items:
+        if item.origin == BOTH:
+            for ref in item.mentions:
+                counts[ref.article] = counts.get(ref.article, 0) + 1
+    return counts
 
 
 def unplotted_kind(value: str) -> str:
-    """Return the kind of a value that cannot be plotted: ref, bc, duration or none."""
+    """Return why a value cannot be plotted: ref, bc, duration or none (i18n's reason_*)."""
     if value.endswith("_REF"):
         return "ref"
     if value.startswith("BC"):
@@ -345,7 +309,3 @@ def unplotted_kind(value: str) -> str:
     if value.startswith("P"):
         return "duration"
     return "none"
-
-
-def _unplotted_reason(value: str) -> str:
-    return UNPLOTTED_REASONS[unplotted_kind(value)]

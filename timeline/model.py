@@ -1,0 +1,162 @@
+"""The merged timeline as typed values: what merge.py returns and every writer reads.
+
+An ``Item`` is one point of the timeline (a curated event, or a date only the
+articles give) with its span, its words in each language and the mentions
+linked to it; ``Unplotted`` is a time expression the chart cannot place. The
+facts every writer needs (the date as readers see it, the title in a
+language, where the point sits) are computed here once, so the chart, the
+pages and the exports cannot drift apart. The types are frozen: a writer
+reads the timeline, it never edits it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from timeline.dates import DateSpan, format_range
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Where an item comes from: the curated history, an article alone, or both
+# (a curated event an article mentions).
+CURATED, ARTICLE, BOTH = "curated", "article", "both"
+# The lane of the dates only articles give.
+ARTICLE_CATEGORY = "article"
+# Every language the interface is written in; English is the fallback.
+FALLBACK_LANGUAGE = "en"
+
+
+def in_language(words: Mapping[str, str], lang: str) -> str:
+    """Return ``words`` in ``lang``, else in English, else empty."""
+    return words.get(lang) or words.get(FALLBACK_LANGUAGE) or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a fact was read, as the timeline cites it."""
+
+    title: str
+    publisher: str
+    url: str
+
+    def record(self) -> dict[str, str]:
+        """Return the JSON-ready form the data exports write."""
+        return {"title": self.title, "publisher": self.publisher, "url": self.url}
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRef:
+    """One date expression of an article, placed on an item, with why it was linked."""
+
+    article: str
+    article_title: str
+    text: str
+    start: int               # offsets into the article's body
+    end: int
+    value: str               # TIMEX3 value
+    sentence: str
+    anchor: str              # what the value was resolved against (extract.py)
+    date_fit: str | None     # how the dates fit, when linked to a curated event
+    matched: tuple[str, ...]  # the event's keywords the sentence names
+
+    def record(self) -> dict[str, Any]:
+        """Return the JSON-ready form the data exports write."""
+        return {"article": self.article, "article_title": self.article_title,
+                "text": self.text, "start": self.start, "end": self.end, "value": self.value,
+                "sentence": self.sentence, "anchor": self.anchor, "date_fit": self.date_fit,
+                "matched": list(self.matched)}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One point of the timeline, dated as precisely as its source allows."""
+
+    id: str
+    span: DateSpan            # the start date at its own precision
+    end: DateSpan | None      # the end of a period ("1966-03-07" to "1966-07-01")
+    title: Mapping[str, str]  # by language
+    summary: Mapping[str, str]
+    category: str
+    importance: int
+    origin: str               # CURATED, ARTICLE or BOTH
+    mentions: tuple[MentionRef, ...]
+    sources: tuple[Source, ...]
+    keywords: tuple[str, ...]
+
+    @property
+    def first(self) -> date:
+        """Return the first day the item may refer to."""
+        return self.span.first
+
+    @property
+    def last(self) -> date:
+        """Return the last day, inclusive: the end of its period, or of its own precision."""
+        return self.end.last if self.end is not None else self.span.last
+
+    @property
+    def midpoint(self) -> date:
+        """Return the day the item's point is drawn on.
+
+        A date known to the year sits in the middle of its year, so "1966" never
+        reads as 1 January; a period is drawn from its start.
+        """
+        return self.span.midpoint if self.end is None else self.span.first
+
+    def title_in(self, lang: str) -> str:
+        """Return the title in ``lang`` (English when it has none)."""
+        return in_language(self.title, lang)
+
+    def summary_in(self, lang: str) -> str:
+        """Return the summary in ``lang`` (English when it has none)."""
+        return in_language(self.summary, lang)
+
+    def date_label(self, lang: str) -> str:
+        """Return the date as readers see it ("1966", "7 mars 1966 – 1er juillet 1966")."""
+        return format_range(self.span, self.end, lang)
+
+    def articles(self) -> list[str]:
+        """Return the ids of the articles that mention the item, sorted."""
+        return sorted({m.article for m in self.mentions})
+
+
+@dataclass(frozen=True, slots=True)
+class Unplotted:
+    """A time expression found in an article that has no place on the chart."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    value: str
+    sentence: str
+    kind: str                # ref, bc, duration or none (merge.unplotted_kind)
+
+    def reason_in(self, lang: str) -> str:
+        """Say why the expression is not drawn, in ``lang``."""
+        from timeline.i18n import STRINGS
+
+        return STRINGS[lang]["reason_" + self.kind]
+
+    def record(self) -> dict[str, Any]:
+        """Return the JSON-ready form the data exports write (the reason in English)."""
+        return {"article": self.article, "start": self.start, "end": self.end,
+                "text": self.text, "value": self.value, "sentence": self.sentence,
+                "reason": self.reason_in(FALLBACK_LANGUAGE)}
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """The merged timeline: items in date order, and what could not be plotted."""
+
+    items: tuple[Item, ...]
+    unplotted: tuple[Unplotted, ...] = ()
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the items as a pandas DataFrame, one row per item (for library users)."""
+        from timeline.merge import items_frame
+
+        return items_frame(self.items)

@@ -1,0 +1,365 @@
+"""What the templates show, prepared from the timeline: typed views and page contexts.
+
+Every decision about what a page says (which quotes, in which language, why
+a mention was linked, where a link leads) is made here, in Python, where it
+can be tested; the templates only lay the views out. Views are frozen
+dataclasses, so a template can only read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from timeline import chart
+from timeline.dates import LANGUAGES, DateSpan, format_range
+from timeline.i18n import STRINGS
+from timeline.model import ARTICLE, ARTICLE_CATEGORY, BOTH, Item, MentionRef, Source
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from timeline.article import Article
+    from timeline.events import Catalog
+    from timeline.model import Timeline
+
+# On a master timeline an event may be quoted by hundreds of articles: it shows
+# this many quotes and links to every article instead.
+QUOTES_ON_MASTER = 3
+
+
+@dataclass(frozen=True)
+class PageSet:
+    """Where a set of pages sits: its language and the way back to the site root."""
+
+    lang: str
+    prefix: str      # folder inside the site, "" or "fr/"
+    root: str        # relative path from the page to the site root, "" or "../"
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """What an item needs to know of an article that mentions it."""
+
+    title: str
+    language: str
+    href: str          # the article's annotated text, relative to the page ("" = this page)
+
+
+@dataclass(frozen=True, slots=True)
+class MentionView:
+    """One quote under an item: the article's sentence, where it leads, why it was linked."""
+
+    sentence: str
+    language: str      # the article's language ("" when unknown)
+    href: str          # the mention in the annotated article
+    evidence: str      # "Linked because ..." for a curated event, else ""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLink:
+    """An article an item of a master timeline links to."""
+
+    id: str
+    title: str
+    href: str
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class ItemView:
+    """One timeline item as the list, classroom mode and the embed show it."""
+
+    id: str
+    title: str
+    title_lang: str    # the language of the title when it is an article's own words
+    summary: str
+    date_label: str
+    datetime: str      # TIMEX3 value, for <time datetime>
+    category: str
+    category_label: str
+    origin: str
+    mentions: tuple[MentionView, ...]
+    articles: tuple[ArticleLink, ...]
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventLink:
+    """An event a source supports."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    """One source of the sources section, with the events it supports."""
+
+    url: str
+    title: str
+    publisher: str
+    events: tuple[EventLink, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of an article's body: plain text, or a date mention (``value`` set)."""
+
+    text: str
+    value: str | None = None
+    item: str | None = None      # the item a mention leads to, if it was placed
+    anchor: str | None = None    # the mention's own anchor
+
+
+@dataclass(frozen=True, slots=True)
+class UnplottedView:
+    """A time expression of the article that the chart does not show, and why."""
+
+    start: int
+    text: str
+    value: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """One article, annotated with its mentions."""
+
+    id: str
+    title: str
+    byline: str | None
+    source_url: str | None
+    published: DateSpan | None
+    published_label: str | None
+    published_note: str | None
+    language: str
+    paragraphs: tuple[tuple[Segment, ...], ...]
+    unplotted: tuple[UnplottedView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleEntry:
+    """An article as the articles index lists it: only what the table shows, not its text."""
+
+    id: str
+    title: str
+    byline: str | None
+    href: str
+    language: str
+    published: DateSpan | None
+    published_label: str | None
+    mention_count: int
+    linked_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class EraView:
+    """An era of the key under the chart."""
+
+    id: str
+    label: str
+    dates: str
+
+
+def category_labels(catalog: Catalog, lang: str) -> dict[str, str]:
+    """Return each category's label in ``lang``, the articles' own lane included."""
+    labels = {c.id: c.label[lang] for c in catalog.categories}
+    labels[ARTICLE_CATEGORY] = STRINGS[lang]["article_only"]
+    return labels
+
+
+def item_views(timeline: Timeline, catalog: Catalog, lang: str,
+               refs: Mapping[str, ArticleRef] | None = None, *,
+               master: bool = False) -> list[ItemView]:
+    """Prepare every timeline item for the templates, in date order.
+
+    ``refs`` says, for each article id, its language (a quote, or the title of
+    an item only the article dates, is marked in the language it is written
+    in, whatever the page's) and where its annotated text is. On a ``master``
+    timeline of several articles an item lists the articles that mention it
+    and shows only the first few quotes.
+    """
+    refs = refs or {}
+    labels = category_labels(catalog, lang)
+    return [item_view(item, lang, labels, refs, master) for item in timeline.items]
+
+
+def item_view(item: Item, lang: str, labels: Mapping[str, str],
+              refs: Mapping[str, ArticleRef], master: bool) -> ItemView:
+    """Prepare one item (see item_views)."""
+    date_label = item.date_label(lang)
+    # A master page quotes only the first few of an event's mentions (of
+    # thousands, in an archive): make views of those alone.
+    quoted = item.mentions[:QUOTES_ON_MASTER] if master else item.mentions
+    mentions = tuple(mention_view(ref, refs.get(ref.article), date_label, lang,
+                                  linked=item.origin == BOTH) for ref in quoted)
+    own_words = item.origin == ARTICLE and mentions
+    articles: tuple[ArticleLink, ...] = ()
+    if master:
+        articles = tuple(ArticleLink(a, refs[a].title, refs[a].href, refs[a].language)
+                         for a in item.articles() if a in refs)
+    return ItemView(
+        id=item.id, title=item.title_in(lang),
+        title_lang=mentions[0].language if own_words else "",
+        summary=item.summary_in(lang), date_label=date_label, datetime=item.span.value,
+        category=item.category, category_label=labels.get(item.category, item.category),
+        origin=item.origin, mentions=mentions, articles=articles, sources=item.sources)
+
+
+def mention_view(ref: MentionRef, article: ArticleRef | None, date_label: str, lang: str, *,
+                 linked: bool) -> MentionView:
+    """Prepare one quote: where it leads, in which language, and why it was linked."""
+    return MentionView(
+        sentence=ref.sentence, language=article.language if article else "",
+        href=(article.href if article else "") + "#" + mention_anchor(ref.article, ref.start),
+        evidence=link_evidence(ref, date_label, lang) if linked else "")
+
+
+def link_evidence(ref: MentionRef, date_label: str, lang: str) -> str:
+    """Say why a mention was linked to its event: the date that fits, the words that matched."""
+    words = STRINGS[lang]
+    said = words["evidence_date"].format(text=ref.text, date=date_label)
+    if ref.matched:
+        said += " " + words["evidence_words"].format(words=", ".join(ref.matched))
+    return said
+
+
+def source_views(items: Sequence[ItemView]) -> list[SourceView]:
+    """List every source once, in the order the timeline first cites it, with its events."""
+    by_url: dict[str, tuple[Source, dict[str, EventLink]]] = {}
+    for item in items:
+        for source in item.sources:
+            events = by_url.setdefault(source.url, (source, {}))[1]
+            events.setdefault(item.id, EventLink(item.id, item.title))
+    return [SourceView(url=url, title=source.title, publisher=source.publisher or "",
+                       events=tuple(events.values()))
+            for url, (source, events) in by_url.items()]
+
+
+def mention_anchor(article_id: str, start: int) -> str:
+    """Return the stable anchor of a mention in the annotated article."""
+    return f"mention-{article_id}-{start}"
+
+
+def annotate(article: Article, linked: Mapping[int, str], spans: Sequence[tuple[int, int, str]]
+             ) -> tuple[tuple[Segment, ...], ...]:
+    """Split the body into paragraphs of text segments, marking each date mention.
+
+    ``spans`` are (start, end, value) of every mention; ``linked`` maps a
+    mention's start to the item it belongs to, if any. Returns segments, not
+    HTML, so the template escapes every piece of the article's text.
+    """
+    body = article.body
+    segments: list[Segment] = []
+    cursor = 0
+    for start, end, value in sorted(spans):
+        if start < cursor:
+            continue
+        if start > cursor:
+            segments.append(Segment(body[cursor:start]))
+        segments.append(Segment(body[start:end], value=value, item=linked.get(start),
+                                anchor=mention_anchor(article.id, start)))
+        cursor = end
+    if cursor < len(body):
+        segments.append(Segment(body[cursor:]))
+    # Break into paragraphs at newlines, keeping marks whole.
+    paragraphs: list[list[Segment]] = [[]]
+    for seg in segments:
+        if seg.value is not None:
+            paragraphs[-1].append(seg)
+            continue
+        for i, part in enumerate(seg.text.split("\n")):
+            if i:
+                paragraphs.append([])
+            if part:
+                paragraphs[-1].append(Segment(part))
+    return tuple(tuple(p) for p in paragraphs if p)
+
+
+def embed_snippet(src: str, title: str) -> str:
+    """Return the iframe code a journalist pastes into an article."""
+    from markupsafe import escape
+
+    return (f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" height="480" '
+            'loading="lazy" style="border:0"></iframe>')
+
+
+def _published_label(published: DateSpan | None, lang: str) -> str | None:
+    return format_range(published, None, lang) if published else None
+
+
+def article_view(article: Article, own: Timeline, lang: str) -> ArticleView:
+    """Prepare one article, annotated with its mentions, for the templates.
+
+    ``own`` is a timeline whose items carry this article's mentions only
+    (the merge of that article alone), so this costs the article's size, not
+    the archive's.
+    """
+    linked: dict[int, str] = {}
+    spans: list[tuple[int, int, str]] = []
+    for item in own.items:
+        for ref in item.mentions:
+            linked[ref.start] = item.id
+            spans.append((ref.start, ref.end, ref.value))
+    spans += [(u.start, u.end, u.value) for u in own.unplotted]
+    return ArticleView(
+        id=article.id, title=article.title, byline=article.byline,
+        source_url=article.source_url, published=article.published,
+        published_label=_published_label(article.published, lang),
+        published_note=article.published_note, language=article.language,
+        paragraphs=annotate(article, linked, spans),
+        unplotted=tuple(UnplottedView(u.start, u.text, u.value, u.reason_in(lang))
+                        for u in own.unplotted))
+
+
+def article_entry(article: Article, href: str, lang: str, found: int, linked: int
+                  ) -> ArticleEntry:
+    """Describe an article for the articles index."""
+    return ArticleEntry(
+        id=article.id, title=article.title, byline=article.byline, href=href,
+        language=article.language, published=article.published,
+        published_label=_published_label(article.published, lang),
+        mention_count=found, linked_count=linked)
+
+
+def article_order(entry: ArticleEntry) -> tuple[Any, ...]:
+    """Newest first, as a newsroom lists its archive; undated last; then by title and id."""
+    published = entry.published
+    return (published is None, -(published.first.toordinal()) if published else 0,
+            entry.title.casefold(), entry.id)
+
+
+def other_language(lang: str) -> str:
+    """Return the language the switch on a page leads to."""
+    return next(code for code in LANGUAGES if code != lang)
+
+
+def chart_context(ps: PageSet, catalog: Catalog, timeline: Timeline, items: list[ItemView],
+                  plotly_src: str) -> dict[str, Any]:
+    """Return what every page with a chart needs: language, chart, items, sources, eras."""
+    lang = ps.lang
+    figure = chart.build_figure(timeline, catalog, lang)
+    return {
+        "lang": lang,
+        "t": STRINGS[lang],
+        "root": ps.root,
+        "other_lang": other_language(lang),
+        "plotly_src": plotly_src,
+        "figure_json": _figure_json_markup(figure),
+        "chart_id": chart.CHART_ID,
+        "point_count": chart.plotted_count(figure),
+        "chart_height": figure["layout"]["height"],
+        "items": items,
+        "sources": source_views(items),
+        "eras": [EraView(e.id, e.label[lang], format_range(e.start, e.end, lang))
+                 for e in catalog.eras],
+    }
+
+
+def _figure_json_markup(figure: dict[str, Any]) -> Markup:
+    """Return the figure JSON marked safe: figure_json already escaped it for <script>."""
+    from markupsafe import Markup
+
+    return Markup(chart.figure_json(figure))
