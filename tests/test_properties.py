@@ -27,7 +27,8 @@ from timeline import merge as m
 from timeline.article import MAX_ARTICLE_BYTES, Article, load_article
 from timeline.dates import LANGUAGES, drawable, from_timex, parse_iso
 from timeline.errors import InputError, Problem
-from timeline.events import SLUG, Catalog, load_events, validate_events
+from timeline.events import Catalog, load_events, validate_events
+from timeline.events_checker import SLUG
 from timeline.extract import extract_mentions
 from timeline.mention import Mention
 from timeline.model import ARTICLE, ARTICLE_CATEGORY, BOTH
