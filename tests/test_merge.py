@@ -6,6 +6,7 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from timeline import merge as m
+from timeline import model
 from timeline.article import Article
 from timeline.events import load_events
 from timeline.mention import Mention
@@ -56,20 +57,21 @@ def test_the_whole_timeline_for_a_small_case_and_its_frame(catalog):
     tl = m.build_timeline(catalog, [a], {a.id: [mention(body, "this week", "2026-W04",
                                                         "publication")]})
     expected = pd.DataFrame({
-        m.ID: ["treaty-signed", "letter-to-johnson", "forces-leave", "resolution-filed"],
-        m.START: [date(1949, 4, 4), date(1966, 3, 7), date(1966, 7, 1), date(2026, 1, 19)],
-        m.END: [date(1949, 4, 4), date(1966, 3, 7), date(1966, 7, 1), date(2026, 1, 19)],
-        m.PRECISION: ["day"] * 4,
-        m.VALUE: ["1949-04-04", "1966-03-07", "1966-07-01", "2026-01-19"],
-        m.ORIGIN: [m.CURATED, m.CURATED, m.CURATED, m.BOTH],
+        model.ID: ["treaty-signed", "letter-to-johnson", "forces-leave", "resolution-filed"],
+        model.START: [date(1949, 4, 4), date(1966, 3, 7), date(1966, 7, 1), date(2026, 1, 19)],
+        model.END: [date(1949, 4, 4), date(1966, 3, 7), date(1966, 7, 1), date(2026, 1, 19)],
+        model.PRECISION: ["day"] * 4,
+        model.VALUE: ["1949-04-04", "1966-03-07", "1966-07-01", "2026-01-19"],
+        model.ORIGIN: [m.CURATED, m.CURATED, m.CURATED, m.BOTH],
     }, dtype=object)
-    assert ids(tl) == expected[m.ID].tolist()
-    assert [i.origin for i in tl.items] == expected[m.ORIGIN].tolist()
+    assert ids(tl) == expected[model.ID].tolist()
+    assert [i.origin for i in tl.items] == expected[model.ORIGIN].tolist()
     assert [ref.text for ref in tl.items[3].mentions] == ["this week"]
     frame = tl.to_frame()
-    assert_frame_equal(frame[[m.ID, m.START, m.END, m.PRECISION, m.VALUE, m.ORIGIN]], expected)
-    assert list(frame.columns) == list(m.COLUMNS)
-    assert [r["text"] for r in frame[m.MENTIONS][3]] == ["this week"]
+    columns = [model.ID, model.START, model.END, model.PRECISION, model.VALUE, model.ORIGIN]
+    assert_frame_equal(frame[columns], expected)
+    assert list(frame.columns) == list(model.COLUMNS)
+    assert [r["text"] for r in frame[model.MENTIONS][3]] == ["this week"]
 
 
 def test_ties_break_on_importance_then_date_then_id(catalog):

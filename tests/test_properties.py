@@ -416,7 +416,7 @@ def test_merge_places_every_mention_exactly_once(mentions):
         span = from_timex(u.value)
         assert span is None or not drawable(span)
     # The library users' table holds the same items, in the same order.
-    assert timeline.to_frame()[m.ID].tolist() == ids
+    assert timeline.to_frame()["id"].tolist() == ids
 
 
 # --------------------------------------------------------------------------- regressions

@@ -2,7 +2,7 @@
 
 Extraction is the only expensive stage of a build that is independent per
 article, so it is the one that is spread out. Results come back keyed by
-article id and are merged in pandas on the calling machine exactly as in a
+article id and are merged on the calling machine exactly as in a
 single-process build, which is why every way of running gives the same site.
 """
 

@@ -74,7 +74,7 @@ def find_articles(folder: Path) -> list[Path]:
 
 
 # Libraries whose version can change what a build writes.
-OUTPUT_LIBRARIES = ("dateparser", "jinja2", "pandas", "markupsafe")
+OUTPUT_LIBRARIES = ("dateparser", "jinja2", "markupsafe")
 
 
 def inputs_key(options: BuildOptions) -> str | None:
@@ -140,7 +140,6 @@ def _import_rendering() -> None:
     inherit them instead of each importing them again.
     """
     import jinja2  # noqa: F401
-    import pandas  # noqa: F401
 
 
 def site_files(settings: PageSettings, catalog: Catalog, articles: Sequence[Article],

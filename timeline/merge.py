@@ -32,8 +32,6 @@ from timeline.model import (
 from timeline.text import fold
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from timeline.article import Article
     from timeline.events import Catalog, Event
     from timeline.mention import Mention
@@ -221,52 +219,6 @@ def build_timeline(catalog: Catalog, articles: Iterable[Article],
     items.sort(key=lambda i: (i.first, i.last, i.id))
     merged = Timeline(items=tuple(items), unplotted=tuple(unplotted))
     return merged if min_articles <= 1 else shared_by(merged, min_articles)
-
-
-# The columns of Timeline.to_frame(), named once here.
-ID = "id"
-START = "start"            # first day the item may refer to (datetime.date)
-END = "end"                # last day (datetime.date), inclusive
-PRECISION = "precision"    # of the start date: day, month, year, week, ...
-VALUE = "value"            # TIMEX3 value of the start
-END_VALUE = "end_value"    # TIMEX3 value of the end, or None
-TITLE = "title"            # {"en": ..., "fr": ...}
-SUMMARY = "summary"        # {"en": ..., "fr": ...}
-CATEGORY = "category"
-IMPORTANCE = "importance"
-ORIGIN = "origin"          # curated, article or both
-MENTIONS = "mentions"      # list of mention records (MentionRef.record())
-SOURCES = "sources"        # list of {"title", "publisher", "url"}
-KEYWORDS = "keywords"
-COLUMNS = (ID, START, END, PRECISION, VALUE, END_VALUE, TITLE, SUMMARY, CATEGORY, IMPORTANCE,
-           ORIGIN, MENTIONS, SOURCES, KEYWORDS)
-
-
-def items_frame(items: Sequence[Item]) -> pd.DataFrame:
-    """Return items as a DataFrame with plain Python cells, one row per item, in order.
-
-    For library users who want the timeline as a table (Timeline.to_frame()):
-    the pages and exports read the typed items instead.
-    """
-    import pandas as pd
-
-    rows = {
-        ID: [i.id for i in items], START: [i.first for i in items],
-        END: [i.last for i in items], PRECISION: [i.span.precision for i in items],
-        VALUE: [i.span.value for i in items],
-        END_VALUE: [i.end.value if i.end else None for i in items],
-        TITLE: [dict(i.title) for i in items], SUMMARY: [dict(i.summary) for i in items],
-        CATEGORY: [i.category for i in items], IMPORTANCE: [i.importance for i in items],
-        ORIGIN: [i.origin for i in items],
-        MENTIONS: [[m.record() for m in i.mentions] for i in items],
-        SOURCES: [[s.record() for s in i.sources] for i in items],
-        KEYWORDS: [list(i.keywords) for i in items],
-    }
-    # dtype=object keeps None as None and text as str on pandas 2 and 3 alike
-    # (pandas 3 would otherwise infer its string dtype and turn None into NaN).
-    frame = pd.DataFrame(rows, columns=list(COLUMNS), dtype=object)
-    frame[IMPORTANCE] = frame[IMPORTANCE].astype("int64")
-    return frame
 
 
 def shared_by(timeline: Timeline, min_articles: int) -> Timeline:

@@ -11,7 +11,7 @@ reads the timeline, it never edits it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -157,6 +157,50 @@ class Timeline:
 
     def to_frame(self) -> pd.DataFrame:
         """Return the items as a pandas DataFrame, one row per item (for library users)."""
-        from timeline.merge import items_frame
-
         return items_frame(self.items)
+
+
+# The columns of Timeline.to_frame(), named once here.
+ID = "id"
+START = "start"            # first day the item may refer to (datetime.date)
+END = "end"                # last day (datetime.date), inclusive
+PRECISION = "precision"    # of the start date: day, month, year, week, ...
+VALUE = "value"            # TIMEX3 value of the start
+END_VALUE = "end_value"    # TIMEX3 value of the end, or None
+TITLE = "title"            # {"en": ..., "fr": ...}
+SUMMARY = "summary"        # {"en": ..., "fr": ...}
+CATEGORY = "category"
+IMPORTANCE = "importance"
+ORIGIN = "origin"          # curated, article or both
+MENTIONS = "mentions"      # list of mention records (MentionRef.record())
+SOURCES = "sources"        # list of {"title", "publisher", "url"}
+KEYWORDS = "keywords"
+COLUMNS = (ID, START, END, PRECISION, VALUE, END_VALUE, TITLE, SUMMARY, CATEGORY, IMPORTANCE,
+           ORIGIN, MENTIONS, SOURCES, KEYWORDS)
+
+
+def items_frame(items: Sequence[Item]) -> pd.DataFrame:
+    """Return items as a DataFrame with plain Python cells, one row per item, in order.
+
+    For library users who want the timeline as a table (Timeline.to_frame()):
+    the pages and exports read the typed items instead.
+    """
+    import pandas as pd
+
+    rows = {
+        ID: [i.id for i in items], START: [i.first for i in items],
+        END: [i.last for i in items], PRECISION: [i.span.precision for i in items],
+        VALUE: [i.span.value for i in items],
+        END_VALUE: [i.end.value if i.end else None for i in items],
+        TITLE: [dict(i.title) for i in items], SUMMARY: [dict(i.summary) for i in items],
+        CATEGORY: [i.category for i in items], IMPORTANCE: [i.importance for i in items],
+        ORIGIN: [i.origin for i in items],
+        MENTIONS: [[m.record() for m in i.mentions] for i in items],
+        SOURCES: [[s.record() for s in i.sources] for i in items],
+        KEYWORDS: [list(i.keywords) for i in items],
+    }
+    # dtype=object keeps None as None and text as str on pandas 2 and 3 alike
+    # (pandas 3 would otherwise infer its string dtype and turn None into NaN).
+    frame = pd.DataFrame(rows, columns=list(COLUMNS), dtype=object)
+    frame[IMPORTANCE] = frame[IMPORTANCE].astype("int64")
+    return frame
