@@ -11,7 +11,7 @@ import pytest
 from timeline.build import BuildOptions, build_site
 from timeline.errors import InputError
 from timeline.plotlyjs import load_bundle
-from timeline.render import packaged_templates, read_asset, style_element_text
+from timeline.render import packaged_templates, site_asset, style_element_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -35,7 +35,7 @@ INLINE_CSS_STANDIN = "<style>/* assets/timeline.css, inline */</style>"
 
 def golden_view(files: dict[str, bytes]) -> dict[str, bytes]:
     """Return the files the golden folder holds, the inline stylesheet stood in for."""
-    css = str(style_element_text(read_asset([packaged_templates()], "timeline.css")))
+    css = str(style_element_text(site_asset([packaged_templates()], "timeline.css")))
     kept = {}
     for name in (*GOLDEN_PAGES, *(n for n in files if n.startswith("data/"))):
         data = files[name]
@@ -54,7 +54,7 @@ def test_golden_build():
     files = build_fixture().files
     assert files.pop("assets/plotly.min.js") == load_bundle("auto").data
     for name in [n for n in files if n.startswith("assets/")]:
-        assert files.pop(name) == read_asset([packaged_templates()], name.split("/", 1)[1])
+        assert files.pop(name) == site_asset([packaged_templates()], name.split("/", 1)[1])
     # The root pages are the default language's, one folder up.
     for name in GOLDEN_PAGES:
         root = name.split("/", 1)[1]

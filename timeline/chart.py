@@ -1,22 +1,31 @@
-"""The Plotly figure of the merged timeline, as a plain figure dictionary.
+"""The chart of a timeline: one model, drawn twice (plotly.js's figure, a static SVG).
 
-The figure is written as the JSON plotly.js reads (``data``, ``layout``,
-``config``), not through ``plotly.graph_objects``: importing and validating
-graph objects costs more than the whole rest of a build, and the tests check
-the dictionary against Plotly's own schema instead. Points sit at the middle of
-their span, and every date coarser than a day is drawn as a band over the whole
-span, so "1966" reads as the year it is, never as 1 January.
+``build_chart`` decides everything a reader sees on the chart, once: the
+lanes and their labels, the x range and its year ticks, where each point,
+band and era sits, their colours and symbols. ``plotly_figure`` writes that
+model as the JSON plotly.js reads, and ``timeline.svg`` draws the same
+model as an SVG picture that paints with the page, before plotly.js has
+arrived (or when it never does: no JavaScript, print, a reader mode). The
+two share the plot area exactly: the same margins in pixels, the same
+ranges, lane labels drawn above their lanes rather than in a left margin
+whose width only a browser could measure. So when plotly.js takes over, in
+the same box, nothing moves.
 
-The figure is shaped for plotly.js's speed on large timelines: a fixed handful
-of traces whatever the number of items (all the bands in one filled trace,
-drawn by plotly as a single SVG path; one marker trace per origin), and no
-layout shapes but the few eras.
+The figure is written as a plain dictionary, not through
+``plotly.graph_objects``: importing and validating graph objects costs more
+than the whole rest of a build, and the tests check the dictionary against
+Plotly's own schema instead. Points sit at the middle of their span, and
+every date coarser than a day is drawn as a band over the whole span, so
+"1966" reads as the year it is, never as 1 January. plotly.js stays fast on
+large timelines: a fixed handful of traces whatever the number of items (all
+the bands in one filled trace, one marker trace per origin).
 """
 
 from __future__ import annotations
 
 import html
 import json
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -31,20 +40,119 @@ if TYPE_CHECKING:
 CHART_ID = "timeline-chart"
 
 # Told apart by shape as well as colour, so the difference survives greyscale
-# projectors and colour-blind readers. Colours pass 3:1 against white.
+# projectors and colour-blind readers. Colours pass 3:1 against white. The
+# size is plotly's: the marker's width in pixels.
 ORIGIN_STYLE = {
     CURATED: {"symbol": "circle", "color": "#1f5fa8", "size": 13},
     BOTH: {"symbol": "star", "color": "#b03a00", "size": 19},
     ARTICLE: {"symbol": "square", "color": "#6a3d9a", "size": 12},
 }
-BAND_COLOR = "rgba(31, 95, 168, 0.28)"
+MARK_OUTLINE = {"color": "#ffffff", "width": 1.5}
+BAND_RGB, BAND_OPACITY = "#1f5fa8", 0.28
 # Half the thickness of a band, in lanes (one lane is one unit of the y axis).
 BAND_HALF = 0.1
-ERA_COLORS = ("rgba(120, 120, 120, 0.07)", "rgba(176, 58, 0, 0.07)", "rgba(31, 95, 168, 0.07)")
+ERA_FILLS = (("#787878", 0.07), ("#b03a00", 0.07), ("#1f5fa8", 0.07))
+GRID_COLOR, LANE_LINE_COLOR = "#e6e6e6", "#f0f0f0"
+TEXT_COLOR, MUTED_TEXT_COLOR = "#1a1a1a", "#444444"
+FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+TICK_FONT_SIZE, LANE_FONT_SIZE, ERA_FONT_SIZE = 12, 12, 11
 
-# The legend's words for each trace (i18n.STRINGS keys).
+# The box, in pixels. The height grows with the lanes; the margins hold the
+# era labels (top) and the year ticks (bottom), the same for both drawings.
+MARGIN = {"l": 10, "r": 10, "t": 56, "b": 40}
+MIN_HEIGHT, BASE_HEIGHT, LANE_HEIGHT = 320, 90, 46
+# Lane labels sit above their lane's line, clear of its marks (the largest,
+# the star, reaches 9.5 px from the line).
+LANE_LABEL_LIFT = 11
+# Era labels alternate between two rows, so neighbours never run into each
+# other; the second row sits this much higher.
+ERA_ROW_STEP = 16
+
+# The legend's words for each kind of mark (i18n.STRINGS keys).
 LEGEND_KEYS = {CURATED: "legend_curated", BOTH: "legend_both", ARTICLE: "legend_article",
                "band": "legend_band"}
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    """One row of the chart: a category, its label and its height on the y axis."""
+
+    id: str
+    label: str
+    y: int               # top lane = the number of lanes, bottom lane = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One item's mark."""
+
+    id: str
+    day: date            # where it is drawn (Item.midpoint)
+    y: int
+    origin: str
+    title: str
+    date_label: str
+    lane_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """The span of an imprecise date, from its first day to the day after its last."""
+
+    start: date
+    stop: date
+    y: int
+
+
+@dataclass(frozen=True, slots=True)
+class EraBand:
+    """An era shaded behind the lanes, its label on one of two rows."""
+
+    id: str
+    start: date
+    stop: date           # the day after its last
+    label: str
+    fill: tuple[str, float]
+    row: int
+    # Where its label is pinned: its start, or, for an era starting in the
+    # right half, its end (the label then ends there instead of running off
+    # the chart).
+    anchor: date
+    side: str            # "start" or "end"
+
+
+@dataclass(frozen=True, slots=True)
+class ChartModel:
+    """Everything both drawings of the chart need, decided once."""
+
+    lang: str
+    lanes: tuple[Lane, ...]
+    points: tuple[Point, ...]
+    bands: tuple[Band, ...]
+    eras: tuple[EraBand, ...]
+    x_range: tuple[date, date]
+    ticks: tuple[int, ...]          # years with a tick and a grid line
+    height: int
+
+    @property
+    def y_range(self) -> tuple[float, float]:
+        """Return the y axis's range: half a lane and a little more around the lanes."""
+        return 0.4, len(self.lanes) + 0.6
+
+    def x_fraction(self, day: date) -> float:
+        """Return where a day sits across the plot, 0 at the left edge, 1 at the right."""
+        first, last = self.x_range
+        return (day - first).days / (last - first).days
+
+    def y_fraction(self, y: float) -> float:
+        """Return where a y value sits down the plot, 0 at its top edge, 1 at its bottom."""
+        low, high = self.y_range
+        return (high - y) / (high - low)
+
+    @property
+    def plot_height(self) -> int:
+        """Return the height of the plot area at the chart's own height, in pixels."""
+        return self.height - MARGIN["t"] - MARGIN["b"]
 
 
 def lanes(catalog: Catalog, timeline: Timeline, lang: str) -> list[tuple[str, str]]:
@@ -56,9 +164,55 @@ def lanes(catalog: Catalog, timeline: Timeline, lang: str) -> list[tuple[str, st
     return out
 
 
-def _label(text: str) -> str:
-    # plotly.js reads hover and tick text as a small subset of HTML; escaping
-    # makes any markup in an article or events file show as the text it is.
+def year_ticks(first: int, last: int) -> tuple[int, ...]:
+    """Return round years between ``first`` and ``last``, four to ten of them."""
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000):
+        ticks = tuple(y for y in range(first, last + 1) if y % step == 0)
+        if len(ticks) <= 10:
+            return ticks
+    return (first, last)
+
+
+def build_chart(timeline: Timeline, catalog: Catalog, lang: str) -> ChartModel:
+    """Decide the chart of ``timeline`` in ``lang``: lanes, points, bands, eras, axes."""
+    lane_list = lanes(catalog, timeline, lang)
+    # Top lane first: the y axis counts upwards, so the first lane gets the
+    # highest number.
+    lane_y = {cid: len(lane_list) - i for i, (cid, _) in enumerate(lane_list)}
+    labels = dict(lane_list)
+    points, bands = [], []
+    for item in timeline.items:
+        y = lane_y[item.category]
+        if item.first != item.last:
+            bands.append(Band(item.first, item.last + timedelta(days=1), y))
+        points.append(Point(item.id, item.midpoint, y, item.origin, item.title_in(lang),
+                            item.date_label(lang), labels[item.category]))
+    years = ([i.first.year for i in timeline.items] + [i.last.year for i in timeline.items]
+             or [1949, 2026])
+    first_year, last_year = min(years) - 2, max(years) + 3
+    x_range = (date(first_year, 1, 1), date(last_year, 1, 1))
+    middle = x_range[0] + (x_range[1] - x_range[0]) / 2
+    eras = []
+    for i, era in enumerate(catalog.eras):
+        start, stop = max(era.start.first, x_range[0]), era.end.last + timedelta(days=1)
+        side = "start" if start < middle else "end"
+        eras.append(EraBand(era.id, era.start.first, stop, era.label[lang],
+                            ERA_FILLS[i % len(ERA_FILLS)], i % 2,
+                            start if side == "start" else min(stop, x_range[1]), side))
+    return ChartModel(
+        lang=lang,
+        lanes=tuple(Lane(cid, label, lane_y[cid]) for cid, label in lane_list),
+        points=tuple(points), bands=tuple(bands), eras=tuple(eras), x_range=x_range,
+        ticks=year_ticks(first_year, last_year),
+        height=max(MIN_HEIGHT, BASE_HEIGHT + LANE_HEIGHT * len(lane_list)))
+
+
+def plotly_text(text: str) -> str:
+    """Escape text for plotly.js, which reads labels as a small subset of HTML.
+
+    Escaping makes any markup in an article or events file show as the text
+    it is.
+    """
     return html.escape(neutralise_bidi(text))
 
 
@@ -66,91 +220,89 @@ def _iso(d: date) -> str:
     return d.isoformat()
 
 
-def build_figure(timeline: Timeline, catalog: Catalog, lang: str) -> dict[str, Any]:
-    """Build the figure: one point per item, bands for imprecise dates, eras behind."""
-    words = STRINGS[lang]
-    lane_list = lanes(catalog, timeline, lang)
-    # Top lane first: plotly counts y upwards, so the first lane gets the
-    # highest number.
-    lane_y = {cid: len(lane_list) - i for i, (cid, _) in enumerate(lane_list)}
-    labels = {cid: label for cid, label in lane_list}
+def _rgba(fill: tuple[str, float]) -> str:
+    rgb, alpha = fill
+    red, green, blue = (int(rgb[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red}, {green}, {blue}, {alpha})"
 
+
+def plotly_figure(model: ChartModel) -> dict[str, Any]:
+    """Write the chart as plotly.js's figure: data, layout and config."""
+    words = STRINGS[model.lang]
     band_x: list[str | None] = []
     band_y: list[float | None] = []
-    points: dict[str, dict[str, list[Any]]] = {o: {"x": [], "y": [], "customdata": []}
-                                               for o in ORIGIN_STYLE}
-    for item in timeline.items:
-        y = lane_y[item.category]
-        first, last = item.first, item.last
-        if first != last:
-            # A rectangle from the first day to the end of the last one, so a
-            # year covers the whole year on the axis. All the rectangles make
-            # one trace, separated by gaps: plotly.js fills them as one SVG
-            # path, where a line per band would cost an SVG element each.
-            x0, x1 = _iso(first), _iso(last + timedelta(days=1))
-            low, high = round(y - BAND_HALF, 3), round(y + BAND_HALF, 3)
-            band_x += [x0, x1, x1, x0, None]
-            band_y += [low, low, high, high, None]
-        p = points[item.origin]
-        p["x"].append(_iso(item.midpoint))
-        p["y"].append(y)
-        p["customdata"].append([item.id, _label(item.title_in(lang)),
-                                _label(item.date_label(lang)), _label(labels[item.category])])
-
+    for band in model.bands:
+        # All the rectangles make one trace, separated by gaps: plotly.js
+        # fills them as one SVG path, where a line per band would cost an
+        # SVG element each.
+        x0, x1 = _iso(band.start), _iso(band.stop)
+        low, high = round(band.y - BAND_HALF, 3), round(band.y + BAND_HALF, 3)
+        band_x += [x0, x1, x1, x0, None]
+        band_y += [low, low, high, high, None]
     data: list[dict[str, Any]] = [{
-        "type": "scatter", "mode": "none", "fill": "toself", "fillcolor": BAND_COLOR,
-        "name": words[LEGEND_KEYS["band"]], "x": band_x, "y": band_y, "hoverinfo": "skip",
-        "connectgaps": False, "legendrank": 4, "meta": "bands",
+        "type": "scatter", "mode": "none", "fill": "toself",
+        "fillcolor": _rgba((BAND_RGB, BAND_OPACITY)), "name": words[LEGEND_KEYS["band"]],
+        "x": band_x, "y": band_y, "hoverinfo": "skip", "connectgaps": False, "meta": "bands",
     }]
-    for rank, (origin, style) in enumerate(ORIGIN_STYLE.items(), start=1):
-        p = points[origin]
-        if not p["x"]:
+    for origin, style in ORIGIN_STYLE.items():
+        points = [p for p in model.points if p.origin == origin]
+        if not points:
             continue
         data.append({
-            "type": "scatter", "mode": "markers", "name": words[LEGEND_KEYS[origin]], "x": p["x"],
-            "y": p["y"], "customdata": p["customdata"], "legendrank": rank, "meta": origin,
+            "type": "scatter", "mode": "markers", "name": words[LEGEND_KEYS[origin]],
+            "x": [_iso(p.day) for p in points], "y": [p.y for p in points],
+            "customdata": [[p.id, plotly_text(p.title), plotly_text(p.date_label),
+                            plotly_text(p.lane_label)] for p in points],
+            "meta": origin,
             "marker": {"symbol": style["symbol"], "color": style["color"], "size": style["size"],
-                       "line": {"color": "#ffffff", "width": 1.5}},
+                       "line": dict(MARK_OUTLINE)},
             "hovertemplate": "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
                              "%{customdata[3]}<extra></extra>",
         })
 
     shapes, annotations = [], []
-    for i, era in enumerate(catalog.eras):
-        x0, x1 = _iso(era.start.first), _iso(era.end.last + timedelta(days=1))
-        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1,
-                       "y0": 0, "y1": 1, "fillcolor": ERA_COLORS[i % len(ERA_COLORS)],
+    for era in model.eras:
+        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": _iso(era.start),
+                       "x1": _iso(era.stop), "y0": 0, "y1": 1, "fillcolor": _rgba(era.fill),
                        "line": {"width": 0}, "layer": "below"})
-        # Neighbouring eras alternate between two rows so long labels never
-        # run into each other, whatever the width of the chart.
-        annotations.append({"xref": "x", "yref": "paper", "x": x0, "xanchor": "left",
-                            "y": 1.0 if i % 2 == 0 else 1.07, "yanchor": "bottom",
-                            "showarrow": False,
-                            "text": _label(era.label[lang]),
-                            "font": {"size": 11, "color": "#444444"}})
-
-    years = ([i.first.year for i in timeline.items] + [i.last.year for i in timeline.items]
-             or [1949, 2026])
-    x_range = [f"{min(years) - 2}-01-01", f"{max(years) + 3}-01-01"]
+        annotations.append({"name": "era", "xref": "x", "yref": "paper", "x": _iso(era.anchor),
+                            "xanchor": "left" if era.side == "start" else "right",
+                            "y": 1, "yanchor": "bottom",
+                            "yshift": 2 + ERA_ROW_STEP * era.row, "showarrow": False,
+                            "text": plotly_text(era.label),
+                            "font": {"size": ERA_FONT_SIZE, "color": MUTED_TEXT_COLOR}})
+    for lane in model.lanes:
+        annotations.append({"name": "lane", "xref": "paper", "yref": "y", "x": 0,
+                            "xanchor": "left", "y": lane.y, "yanchor": "bottom",
+                            "yshift": LANE_LABEL_LIFT - 3, "showarrow": False,
+                            "text": plotly_text(lane.label), "bgcolor": "rgba(255,255,255,0.8)",
+                            "borderpad": 0,
+                            "font": {"size": LANE_FONT_SIZE, "color": MUTED_TEXT_COLOR}})
+    low, high = model.y_range
     layout = {
-        "height": max(320, 90 + 46 * len(lane_list)),
-        "margin": {"l": 10, "r": 10, "t": 56, "b": 40},
-        "xaxis": {"type": "date", "range": x_range, "tickformat": "%Y", "showgrid": True,
-                  "gridcolor": "#e6e6e6", "fixedrange": False},
-        "yaxis": {"tickmode": "array", "tickvals": [lane_y[c] for c, _ in lane_list],
-                  "ticktext": [_label(label) for _, label in lane_list],
-                  "range": [0.4, len(lane_list) + 0.6], "fixedrange": True, "automargin": True,
-                  "showgrid": True, "gridcolor": "#f0f0f0", "zeroline": False},
-        "hovermode": "closest", "dragmode": "pan",
-        "legend": {"orientation": "h", "x": 0, "y": -0.12, "yanchor": "top"},
+        "height": model.height,
+        "margin": dict(MARGIN),
+        "xaxis": {"type": "date", "range": [_iso(d) for d in model.x_range],
+                  "tickmode": "array", "tickvals": [f"{y}-01-01" for y in model.ticks],
+                  "ticktext": [str(y) for y in model.ticks],
+                  "tickfont": {"size": TICK_FONT_SIZE}, "showgrid": True,
+                  "gridcolor": GRID_COLOR, "fixedrange": False, "zeroline": False},
+        "yaxis": {"tickmode": "array", "tickvals": [lane.y for lane in model.lanes],
+                  "showticklabels": False, "range": [low, high], "fixedrange": True,
+                  "showgrid": True, "gridcolor": LANE_LINE_COLOR, "zeroline": False},
+        "hovermode": "closest", "dragmode": "pan", "showlegend": False,
         "shapes": shapes, "annotations": annotations,
         "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff",
-        "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-                 "color": "#1a1a1a"},
+        "font": {"family": FONT_FAMILY, "color": TEXT_COLOR},
     }
     config = {"responsive": True, "displaylogo": False, "scrollZoom": False,
               "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"]}
     return {"data": data, "layout": layout, "config": config}
+
+
+def build_figure(timeline: Timeline, catalog: Catalog, lang: str) -> dict[str, Any]:
+    """Build plotly.js's figure of ``timeline`` in ``lang`` (build_chart, then plotly_figure)."""
+    return plotly_figure(build_chart(timeline, catalog, lang))
 
 
 def figure_json(figure: dict[str, Any]) -> str:

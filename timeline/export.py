@@ -1,4 +1,4 @@
-"""Export the merged timeline as data: CSV, JSON, TimelineJS3 JSON and iCalendar.
+"""Export the merged timeline as data: CSV, JSON, TimelineJS3 JSON, iCalendar and SVG.
 
 Each function returns text; site.py writes it. Every export keeps the
 precision of its dates: a year stays a year (a TimelineJS date with only a
@@ -219,12 +219,24 @@ def render_ics(timeline: Timeline, lang: str = "en") -> str:
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 
+def data_file(kind: str, lang: str) -> str:
+    """Return the name in data/ of a per-language export ("timeline.svg", "timelinejs.fr.json")."""
+    stem, suffix = {"svg": ("timeline", "svg"), "timelinejs": ("timelinejs", "json")}[kind]
+    return f"{stem}.{suffix}" if lang == "en" else f"{stem}.{lang}.{suffix}"
+
+
 def render_exports(timeline: Timeline, catalog: Catalog) -> dict[str, bytes]:
     """Return every data export, keyed by its path in the site."""
-    return {
+    from timeline.chart import build_chart
+    from timeline.svg import standalone_svg
+
+    pictures = {f"data/{data_file('svg', lang)}":
+                standalone_svg(build_chart(timeline, catalog, lang)).encode("utf-8")
+                for lang in ("en", "fr")}
+    return {**pictures,
         "data/events.csv": render_csv(timeline).encode("utf-8"),
         "data/events.json": render_json(timeline, catalog).encode("utf-8"),
-        "data/timelinejs.json": render_timelinejs(timeline, catalog, "en").encode("utf-8"),
-        "data/timelinejs.fr.json": render_timelinejs(timeline, catalog, "fr").encode("utf-8"),
+        **{f"data/{data_file('timelinejs', lang)}":
+           render_timelinejs(timeline, catalog, lang).encode("utf-8") for lang in ("en", "fr")},
         "data/events.ics": render_ics(timeline, "en").encode("utf-8"),
     }

@@ -40,8 +40,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "to_event": "See the event",
         "footer": "Built with timeline. Dates are given as precisely as their sources allow: "
                   "“1966” means some day in 1966.",
-        "chart_noscript": "The interactive chart needs JavaScript; the list below has "
-                          "every event.",
+        "chart_noscript": "Without JavaScript the chart cannot zoom or pan; each of its "
+                          "points leads to its event in the list below.",
         "nav_label": "Other views",
         "lang_nav_label": "Language",
         "nav_present": "Classroom mode",
@@ -112,6 +112,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "legend_band": "Span of an imprecise date",
         "lane_article": "In the article only",
         "timeline_title": "France and NATO, 1949–2026",
+        "chart_svg_desc": "A timeline of France's relations with NATO: one row per kind of "
+                          "event, one mark per event; bands show the span of a date known "
+                          "only to the month or year, shaded periods the eras.",
+        "key_label": "Key to the chart",
+        "downloads_heading": "Download the timeline",
+        "download_svg": "The chart as a picture (SVG), for slides and handouts",
+        "download_csv": "The events as a spreadsheet (CSV)",
+        "download_json": "The whole timeline as data, with every quote and why it was linked "
+                         "(JSON)",
+        "download_timelinejs": "The timeline for Knight Lab’s TimelineJS (JSON)",
+        "download_ics": "The dates for a calendar (iCalendar)",
     },
     "fr": {
         "site_title": "La France et l’OTAN : une chronologie",
@@ -148,8 +159,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "to_event": "Voir l’événement",
         "footer": "Construit avec timeline. Les dates sont aussi précises que leurs sources "
                   "le permettent : « 1966 » signifie un jour de 1966.",
-        "chart_noscript": "Le graphique interactif nécessite JavaScript ; la liste ci-dessous "
-                          "contient tous les événements.",
+        "chart_noscript": "Sans JavaScript, le graphique ne peut ni zoomer ni se déplacer ; "
+                          "chacun de ses points mène à son événement dans la liste ci-dessous.",
         "nav_label": "Autres vues",
         "lang_nav_label": "Langue",
         "nav_present": "Mode présentation",
@@ -223,5 +234,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "legend_band": "Étendue d’une date imprécise",
         "lane_article": "Seulement dans l’article",
         "timeline_title": "La France et l’OTAN, 1949–2026",
+        "chart_svg_desc": "Une chronologie des relations entre la France et l’OTAN : une ligne "
+                          "par type d’événement, une marque par événement ; les bandes "
+                          "montrent l’étendue d’une date connue seulement au mois ou à "
+                          "l’année, les zones teintées les périodes.",
+        "key_label": "Légende du graphique",
+        "downloads_heading": "Télécharger la chronologie",
+        "download_svg": "Le graphique en image (SVG), pour diaporamas et polycopiés",
+        "download_csv": "Les événements en tableur (CSV)",
+        "download_json": "Toute la chronologie en données, avec chaque citation et la raison "
+                         "de son lien (JSON)",
+        "download_timelinejs": "La chronologie pour TimelineJS de Knight Lab (JSON)",
+        "download_ics": "Les dates pour un agenda (iCalendar)",
     },
 }

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timeline.dates import LANGUAGES
+from timeline.export import data_file
 from timeline.i18n import STRINGS
 from timeline.views import (
     ArticleRef,
@@ -124,6 +125,26 @@ def read_asset(dirs: Sequence[Path], name: str) -> bytes:
     raise FileNotFoundError(f"asset {name} not found in {', '.join(map(str, dirs))}")
 
 
+def site_asset(dirs: Sequence[Path], name: str) -> bytes:
+    """Return an asset as the site serves it: the script and stylesheet minified.
+
+    The embed is what every reader of an article pays for, and most of these
+    files is comments written for the people who maintain them (timeline.js
+    28 KB -> 17 KB, timeline.css 16 KB -> 12 KB). rJSmin and rCSSmin only
+    drop comments and spaces, deterministically.
+    """
+    data = read_asset(dirs, name)
+    if name.endswith(".js"):
+        import rjsmin
+
+        return rjsmin.jsmin(data.decode("utf-8")).encode("utf-8") + b"\n"
+    if name.endswith(".css"):
+        import rcssmin
+
+        return rcssmin.cssmin(data.decode("utf-8")).encode("utf-8") + b"\n"
+    return data
+
+
 def style_element_text(css: bytes) -> Markup:
     """Return a stylesheet as the text of a <style> element.
 
@@ -163,7 +184,7 @@ def asset_files(settings: PageSettings, plotly_bundle: bytes | None) -> dict[str
 
     ``plotly_bundle`` defaults to the full bundle of the plotly package.
     """
-    files = {f"assets/{name}": read_asset(settings.dirs, name) for name in ASSET_FILES}
+    files = {f"assets/{name}": site_asset(settings.dirs, name) for name in ASSET_FILES}
     if settings.plotlyjs == "local":
         if plotly_bundle is None:
             from timeline.plotlyjs import load_bundle
@@ -190,7 +211,7 @@ def render_pages(env: jinja2.Environment, settings: PageSettings, catalog: Catal
     the articles themselves are render_article_page's.
     """
     master = len(articles) > 1
-    css = read_asset(settings.dirs, "timeline.css")
+    css = site_asset(settings.dirs, "timeline.css")
     inline_css = style_element_text(css)
     pages = PAGES + (("articles",) if master else ())
     page_sets = [PageSet(lang, f"{lang}/", "../") for lang in LANGUAGES]
@@ -210,6 +231,8 @@ def render_pages(env: jinja2.Environment, settings: PageSettings, catalog: Catal
                                                   found.get(a.id, 0), linked.get(a.id, 0))
                                     for a in articles), key=article_order) if master else [],
             "embed_code": embed_snippet("embed.html", STRINGS[lang]["embed_title"]),
+            "chart_svg_file": data_file("svg", lang),
+            "timelinejs_file": data_file("timelinejs", lang),
         }
         for page in pages:
             context = {

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from timeline import chart
+from timeline import chart, svg
 from timeline.dates import LANGUAGES, DateSpan, format_range
 from timeline.i18n import STRINGS
 from timeline.model import ARTICLE, ARTICLE_CATEGORY, BOTH, Item, MentionRef, Source
@@ -156,11 +156,20 @@ class ArticleEntry:
 
 @dataclass(frozen=True, slots=True)
 class EraView:
-    """An era of the key under the chart."""
+    """An era of the key under the chart, with the colour of its band."""
 
     id: str
     label: str
     dates: str
+    color: str
+
+
+@dataclass(frozen=True, slots=True)
+class KeyMark:
+    """A kind of mark the chart draws, for its key."""
+
+    origin: str          # curated, both, article, or "band"
+    label: str
 
 
 def category_labels(catalog: Catalog, lang: str) -> dict[str, str]:
@@ -336,11 +345,24 @@ def other_language(lang: str) -> str:
     return next(code for code in LANGUAGES if code != lang)
 
 
+def chart_key(model: chart.ChartModel) -> list[KeyMark]:
+    """List the kinds of mark the chart shows, for the key under it."""
+    words = STRINGS[model.lang]
+    used = {p.origin for p in model.points}
+    marks = [KeyMark(o, words[chart.LEGEND_KEYS[o]]) for o in chart.ORIGIN_STYLE if o in used]
+    if model.bands:
+        marks.append(KeyMark("band", words[chart.LEGEND_KEYS["band"]]))
+    return marks
+
+
 def chart_context(ps: PageSet, catalog: Catalog, timeline: Timeline, items: list[ItemView],
                   plotly_src: str) -> dict[str, Any]:
     """Return what every page with a chart needs: language, chart, items, sources, eras."""
+    from markupsafe import Markup
+
     lang = ps.lang
-    figure = chart.build_figure(timeline, catalog, lang)
+    model = chart.build_chart(timeline, catalog, lang)
+    figure = chart.plotly_figure(model)
     return {
         "lang": lang,
         "t": STRINGS[lang],
@@ -349,12 +371,19 @@ def chart_context(ps: PageSet, catalog: Catalog, timeline: Timeline, items: list
         "plotly_src": plotly_src,
         "figure_json": _figure_json_markup(figure),
         "chart_id": chart.CHART_ID,
+        # Built from escaped text only (svg.py), so it is markup already.
+        "chart_svg": Markup(svg.inline_svg(model, labelled_by="chart-caption")),
+        "era_fit": svg.era_fit_class(model),
+        # Where plotly.js puts its plot in the chart's box: the picture goes there.
+        "plot_inset": "{t}px {r}px {b}px {l}px".format(**chart.MARGIN),
+        "chart_key": chart_key(model),
         "point_count": chart.plotted_count(figure),
-        "chart_height": figure["layout"]["height"],
+        "chart_height": model.height,
         "items": items,
         "sources": source_views(items),
-        "eras": [EraView(e.id, e.label[lang], format_range(e.start, e.end, lang))
-                 for e in catalog.eras],
+        "eras": [EraView(e.id, e.label[lang], format_range(e.start, e.end, lang), color)
+                 for e, color in zip(catalog.eras, (era.fill[0] for era in model.eras),
+                                     strict=True)],
     }
 
 

@@ -73,6 +73,34 @@
     if (chartMade) { fn(theChart); } else { chartWaiters.push(fn); }
   }
 
+  // The static picture of the chart (svg.py) works before plotly.js and
+  // without it: its marks are links to their events; with the script, a
+  // click on one does what a click on plotly's point does, and the page's
+  // current event is picked out on it too.
+  function onStaticMark(handler) {
+    var still = document.querySelector(".chart-static");
+    if (!still) { return; }
+    still.addEventListener("click", function (event) {
+      var mark = event.target.closest ? event.target.closest("a.chart-mark") : null;
+      if (!mark) { return; }
+      event.preventDefault();
+      handler(decodeURIComponent(mark.getAttribute("href").slice(1)));
+    });
+  }
+
+  function highlightStatic(id) {
+    var still = document.querySelector(".chart-static");
+    if (!still) { return; }
+    var marks = still.querySelectorAll("a.chart-mark");
+    var found = false;
+    for (var i = 0; i < marks.length; i++) {
+      var on = !!id && marks[i].getAttribute("href") === "#" + id;
+      marks[i].classList.toggle("is-current", on);
+      found = found || on;
+    }
+    if (found) { still.setAttribute("data-highlight", id); } else { still.removeAttribute("data-highlight"); }
+  }
+
   function makeChart() {
     if (chartMade) { return; }
     chartMade = true;
@@ -90,7 +118,7 @@
     return false;
   }
 
-  function loadPlotly() {
+  function loadPlotly(when) {
     var started = false;
     function start() {
       if (started) { return; }
@@ -109,33 +137,60 @@
       };
       document.head.appendChild(script);
     }
-    // After the first paint: a frame, then a task. A page that is not shown
-    // gets no frames (nor may an iframe off screen): the timer starts those.
-    if (window.requestAnimationFrame && document.visibilityState !== "hidden") {
-      requestAnimationFrame(function () { setTimeout(start, 0); });
-      setTimeout(start, 1000);
+    // The static picture of the chart is in the page, so plotly.js is never
+    // needed for the first paint. The embed, which most readers of an article
+    // scroll past, loads it when a pointer comes over the chart: pointers are
+    // what it adds (tooltips, clicks land either way). Other pages load it
+    // once the page is idle, or at the first pointer over the chart if that
+    // comes sooner; classroom mode right after the first paint.
+    function onPointer() {
+      var box = document.querySelector(".chart-box");
+      if (!box) { start(); return; }
+      ["pointerover", "pointerdown", "touchstart"].forEach(function (type) {
+        box.addEventListener(type, start, { once: true, passive: true });
+      });
+    }
+    function afterPaint() {
+      // A frame, then a task. A page that is not shown gets no frames (nor
+      // may an iframe off screen): the timer starts those.
+      if (window.requestAnimationFrame && document.visibilityState !== "hidden") {
+        requestAnimationFrame(function () { setTimeout(start, 0); });
+        setTimeout(start, 1000);
+      } else {
+        setTimeout(start, 0);
+      }
+    }
+    if (when === "interaction") {
+      whenParsed(onPointer);
+    } else if (when === "idle") {
+      whenParsed(onPointer);
+      var idle = function () {
+        if (window.requestIdleCallback) {
+          requestIdleCallback(start, { timeout: 2000 });
+        } else {
+          setTimeout(start, 200);
+        }
+      };
+      if (document.readyState === "complete") { idle(); } else { window.addEventListener("load", idle); }
     } else {
-      setTimeout(start, 0);
+      afterPaint();
     }
   }
 
-  if (plotlySrc) { loadPlotly(); }
+  if (plotlySrc) {
+    loadPlotly(pageName === "embed" ? "interaction" : pageName === "present" ? "paint" : "idle");
+  }
 
   /* ---------------------------------------------------------------- chart */
-
-  // Pixels plotly.js leaves between a lane label and the plot on a y axis
-  // without tick marks (measured: its automargin comes out 1 to 2 pixels
-  // wider than the label).
-  var LABEL_GAP = 2;
 
   // Draw the figure embedded in the page. Returns an object to highlight an
   // event on the chart, or null when there is no chart or no plotly.js.
   //
   // The chart is drawn once: every setting that depends on the width of the
-  // page is in the layout handed to newPlot, and the left margin is measured
-  // here rather than left to plotly's automargin, which draws everything a
-  // second time once it knows the width of the lane labels. On a timeline of
-  // thousands of events each drawing costs seconds.
+  // page is in the layout handed to newPlot. The figure's plot area is the
+  // static picture's (chart.py draws both from one model, lane labels above
+  // their lanes), so when plotly.js has drawn, it takes the picture's place
+  // without moving anything.
   function Chart(options) {
     var holder = document.getElementById("timeline-figure");
     var div = document.getElementById("timeline-chart");
@@ -150,10 +205,15 @@
     var where = {};          // event id -> {trace, index, x, y, date}
     var markerTraces = [];
     var topLane = 0;
-    var eraCount = (layout.annotations || []).length;
-    var topMargin = layout.margin.t;
-    var leftMargin = layout.margin.l;
+    var annotations = layout.annotations || [];
+    // The highlight's label goes after the eras' and lanes' own.
+    var noteIndex = annotations.length;
     var range = layout.xaxis.range.map(function (d) { return Date.parse(d); });
+    var ticks = { vals: layout.xaxis.tickvals || [], text: layout.xaxis.ticktext || [] };
+    // The width from which the era labels fit (svg.era_fit_class, on the figure).
+    var figureEl = div.closest ? div.closest(".chart") : null;
+    var fit = /(?:^|\s)era-fit-(\d+|never)(?:\s|$)/.exec(figureEl ? figureEl.className : "");
+    var eraFit = !fit ? 0 : fit[1] === "never" ? Infinity : Number(fit[1]);
 
     figure.data.forEach(function (trace, t) {
       if (trace.mode !== "markers") { return; }
@@ -183,65 +243,35 @@
       layout.font.size = options.fontSize;
     }
 
-    // The widest lane label in pixels, as plotly will write it: the labels
-    // are escaped text (chart.py), so decoding the five entities gives the
-    // string drawn; a canvas measures it in the chart's own font.
-    var entities = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#x27;": "'" };
-    var laneLabels = (layout.yaxis.ticktext || []).map(function (text) {
-      return String(text).replace(/&(amp|lt|gt|quot|#x27);/g, function (e) { return entities[e]; });
-    });
-    var measure = document.createElement("canvas").getContext("2d");
-    function labelWidth(size) {
-      if (!measure) { return 0; }
-      measure.font = size + "px " + layout.font.family;
-      return laneLabels.reduce(function (widest, text) {
-        return Math.max(widest, measure.measureText(text).width);
-      }, 0);
-    }
-
-    // The settings that depend on the chart's width. On a narrow screen the
-    // era labels run into each other: the era bands stay, and the list of
-    // eras on the index page names them.
+    // The settings that depend on the chart's width, as the static picture
+    // has them (its CSS): era labels only where they fit, every other year
+    // on a narrow chart.
     function sized() {
-      var narrow = div.clientWidth < 560;
-      var tick = narrow ? 10 : 12;
-      var width = labelWidth(tick);
-      return {
-        narrow: narrow,
-        tick: tick,
-        // The labels end LABEL_GAP pixels left of the plot; the margin keeps
-        // the figure's own margin (10 pixels) beyond them, as automargin does.
-        left: width ? Math.ceil(width) + LABEL_GAP + leftMargin : null,
-        top: narrow ? 16 : topMargin,
-        legend: narrow ? 10 : (options.fontSize ? options.fontSize - 2 : 12),
-        showlegend: options.fill ? !narrow || !options.fontSize : true
-      };
+      var width = div.clientWidth;
+      return { eras: width >= eraFit, narrow: width < 480 };
     }
-
+    function tickUpdate(s) {
+      var keep = function (_, i) { return !s.narrow || i % 2 === 0; };
+      return { vals: ticks.vals.filter(keep), text: ticks.text.filter(keep) };
+    }
     // As a relayout update, or written into the layout before the first draw.
     function asUpdate(s) {
       var update = {};
-      for (var i = 0; i < eraCount; i++) { update["annotations[" + i + "].visible"] = !s.narrow; }
-      update["yaxis.tickfont.size"] = s.tick;
-      update["margin.t"] = s.top;
-      update["legend.font.size"] = s.legend;
-      update.showlegend = s.showlegend;
-      if (s.left !== null) {
-        update["yaxis.automargin"] = false;
-        update["margin.l"] = s.left;
-      }
+      annotations.forEach(function (note, i) {
+        if (note.name === "era") { update["annotations[" + i + "].visible"] = s.eras; }
+      });
+      var t = tickUpdate(s);
+      update["xaxis.tickvals"] = t.vals;
+      update["xaxis.ticktext"] = t.text;
       return update;
     }
     function applyTo(target, s) {
-      for (var i = 0; i < eraCount; i++) { target.annotations[i].visible = !s.narrow; }
-      target.yaxis.tickfont = { size: s.tick };
-      target.margin.t = s.top;
-      target.legend.font = { size: s.legend };
-      target.showlegend = s.showlegend;
-      if (s.left !== null) {
-        target.yaxis.automargin = false;
-        target.margin.l = s.left;
-      }
+      annotations.forEach(function (note) {
+        if (note.name === "era") { note.visible = s.eras; }
+      });
+      var t = tickUpdate(s);
+      target.xaxis.tickvals = t.vals;
+      target.xaxis.ticktext = t.text;
     }
 
     var current = sized();
@@ -253,16 +283,43 @@
       Array.prototype.forEach.call(div.querySelectorAll("svg.main-svg"), function (svg) {
         svg.setAttribute("aria-hidden", "true");
       });
-      div.setAttribute("data-state", "ready");
-      div.dispatchEvent(new CustomEvent("timeline:ready", { bubbles: true }));
+      return takeOver();
     });
+
+    // The interactive chart replaces the picture once drawn; but not from
+    // under a keyboard user moving through the picture's marks (a mouse
+    // click focuses a mark too, but shows no focus ring): then when the
+    // focus leaves the picture.
+    function takeOver() {
+      var still = document.querySelector(".chart-static");
+      return new Promise(function (resolve) {
+        function swap() {
+          div.removeAttribute("aria-hidden");
+          div.setAttribute("data-state", "ready");
+          div.dispatchEvent(new CustomEvent("timeline:ready", { bubbles: true }));
+          resolve();
+        }
+        var focused = document.activeElement;
+        var byKeyboard = false;
+        try { byKeyboard = !!focused && focused.matches(":focus-visible"); } catch (e) {}
+        if (still && still.contains(focused) && byKeyboard) {
+          still.addEventListener("focusout", function wait(event) {
+            if (still.contains(event.relatedTarget)) { return; }
+            still.removeEventListener("focusout", wait);
+            swap();
+          });
+        } else {
+          swap();
+        }
+      });
+    }
 
     // plotly.js follows the window's width itself (config.responsive);
     // redraw with other settings only when the chart crosses the narrow
     // threshold.
     function resettle() {
       var next = sized();
-      if (next.narrow === current.narrow && next.left === current.left) { return false; }
+      if (next.narrow === current.narrow && next.eras === current.eras) { return false; }
       current = next;
       ready = ready.then(function () { return Plotly.relayout(div, asUpdate(next)); });
       return true;
@@ -325,7 +382,7 @@
           } : null;
           div.setAttribute("data-highlight", spot ? id : "");
           var update = {};
-          update["annotations[" + eraCount + "]"] = note;
+          update["annotations[" + noteIndex + "]"] = note;
           return Plotly.update(div, { selectedpoints: selected }, update, markerTraces);
         });
         return ready;
@@ -361,6 +418,7 @@
       for (var i = 0; i < current.length; i++) { current[i].classList.remove("is-current"); }
       var target = document.getElementById(id);
       if (target && target.classList.contains("event")) { target.classList.add("is-current"); }
+      highlightStatic(id);
       if (chart) { chart.highlight(chart.has(id) ? id : null); }
       return target;
     }
@@ -374,6 +432,8 @@
       target.focus({ preventScroll: true });
     }
 
+    onStaticMark(goTo);
+    if (hashId()) { highlightStatic(hashId()); }
     withChart(function (made) {
       chart = made;
       if (!chart) { return; }
@@ -462,24 +522,29 @@
       caption.appendChild(document.createTextNode(" " + (title ? title.textContent : "")));
       caption.setAttribute("data-event", id);
       if (full) { full.setAttribute("href", fullBase + "#" + id); }
+      highlightStatic(id);
       if (chart) { chart.highlight(id); }
     }
 
+    // A point clicked: say what it is, and keep it in the address.
+    function picked(id) {
+      show(id);
+      if (window.history && history.replaceState) {
+        var search = location.search.replace(/^\?/, "").split("&").filter(function (part) {
+          return part && part.indexOf("event=") !== 0;
+        });
+        search.push("event=" + encodeURIComponent(id));
+        history.replaceState(null, "", "?" + search.join("&") + location.hash);
+      }
+    }
+
+    onStaticMark(picked);
     withChart(function (made) {
       chart = made;
       if (!chart) { return; }
       var shown = caption && caption.getAttribute("data-event");
       if (shown) { chart.highlight(shown); }
-      chart.onClick(function (id) {
-        show(id);
-        if (window.history && history.replaceState) {
-          var search = location.search.replace(/^\?/, "").split("&").filter(function (part) {
-            return part && part.indexOf("event=") !== 0;
-          });
-          search.push("event=" + encodeURIComponent(id));
-          history.replaceState(null, "", "?" + search.join("&") + location.hash);
-        }
-      });
+      chart.onClick(picked);
     });
     var asked = param("event") || hashId();
     if (asked && document.getElementById(asked)) { show(asked); }
@@ -524,6 +589,7 @@
       setHash(step.id);
       if (exit) { exit.setAttribute("href", exitBase + "#" + step.id); }
       if (stage) { stage.scrollTop = 0; fit(step); }
+      highlightStatic(step.id);
       if (chart) { chart.highlight(step.id); }
     }
 
@@ -585,14 +651,16 @@
       if (i >= 0) { show(i); }
     });
 
+    function picked(id) {
+      var i = indexOf(id);
+      if (i >= 0) { show(i); }
+    }
+    onStaticMark(picked);
     withChart(function (made) {
       chart = made;
       if (!chart) { return; }
       if (current >= 0) { chart.highlight(steps[current].id); }
-      chart.onClick(function (id) {
-        var i = indexOf(id);
-        if (i >= 0) { show(i); }
-      });
+      chart.onClick(picked);
     });
 
     var full = document.getElementById("present-fullscreen");
