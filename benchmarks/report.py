@@ -22,6 +22,113 @@ def fmt_load(load: Any) -> str:
     return "–" if not load else ", ".join(f"{x:.1f}" for x in load)
 
 
+# ------------------------------------------------------ issue 14's measures
+
+# The ten-item pages the targets are read on, as the columns of its table.
+TOUCH_PAGES = (("index, full bundle", "ours index"), ("embed, full bundle", "ours embed"),
+               ("index, basic bundle", "ours index, basic"),
+               ("embed, basic bundle", "ours embed, basic"))
+NO_SVG = "n/a (no svg.chart-static)"
+
+
+def visible_ratio(s: dict[str, Any], base: float | None, digits: int) -> str:
+    """chart visible ÷ base, or why there is none."""
+    if not s.get("static_chart"):
+        return NO_SVG
+    return fmt(ratio(s.get("visible_ms"), base), "×", digits)
+
+
+def touch_cell(s: dict[str, Any], when: str) -> str:
+    t = (s.get("touch") or {}).get(when)
+    if t is None:
+        return NO_SVG if when == "sight" else "–"
+    note = []
+    if t["ready_before_touch"]:
+        note.append(f"ready before the hover in {t['ready_before_touch']}/{t['runs']}")
+    if not t["plotly_before_touch"]:
+        note.append("plotly.js fetched on the hover")
+    return fmt(t["touch_to_ready_ms"], " ms") + (f" ({'; '.join(note)})" if note else "")
+
+
+def met(values: list[float | None], limit: float) -> str:
+    known = [v for v in values if v is not None]
+    if not known:
+        return "n/a"
+    return "yes" if all(v <= limit for v in known) else "no"
+
+
+def targets(results: dict[str, Any]) -> list[str]:
+    """Issue 14's targets (and the build's), one row each, the four pages as columns."""
+    summary = (results.get("pages") or {}).get("summary") or {}
+    cols = [(label, summary[name]) for label, name in TOUCH_PAGES if name in summary]
+    if not any("visible_ms" in s for _, s in cols):     # results from before these measures
+        return []
+    pd_ready = summary.get("plotly default", {}).get("ready_ms")
+    tj = summary.get("TimelineJS3", {})
+    head = " | ".join(label for label, _ in cols)
+    lines = ["## Against the targets (issue 14)", "",
+             f"| measure | {head} | target | met? |", "|---" * (len(cols) + 3) + "|"]
+
+    def row(name: str, cells: list[str], target: str, verdict: str) -> None:
+        lines.append(f"| {name} | {' | '.join(cells)} | {target} | {verdict} |")
+
+    def vis(s: dict[str, Any], base: float | None) -> float | None:
+        return ratio(s.get("visible_ms"), base) if s.get("static_chart") else None
+
+    row("chart visible ÷ the page's FCP", [visible_ratio(s, s["fcp_ms"], 2) for _, s in cols],
+        "≤ 1.1×", met([vis(s, s["fcp_ms"]) for _, s in cols], 1.1))
+    row("chart visible ÷ plotly-default chart ready",
+        [visible_ratio(s, pd_ready, 3) for _, s in cols], "≤ 0.15×",
+        met([vis(s, pd_ready) for _, s in cols], 0.15))
+    embeds = [s.get("bytes_untouched") if "embed" in label else None for label, s in cols]
+    row("bytes fetched before the reader touches the chart",
+        [kb(s.get("bytes_untouched")) for _, s in cols],
+        f"embed ≤ 60 KiB (TimelineJS3: {kb(tj.get('bytes_untouched', tj.get('bytes')))})",
+        met([None if b is None else b / 1024 for b in embeds], 60))
+    row("hover on sight of the static chart → data-state=ready",
+        [touch_cell(s, "sight") for _, s in cols], "–", "–")
+    row("hover once the page has settled → data-state=ready",
+        [touch_cell(s, "settled") for _, s in cols], "–", "–")
+    walls = (results.get("build") or {}).get("walls") or {}
+    b = walls.get("timeline build")
+    if b:
+        cells = [f"{fmt(b['ratio_to_floor'], '×', 2)} wall, "
+                 f"{fmt(b.get('cpu_ratio_to_floor'), '×', 2)} CPU"] + ["" for _ in cols[1:]]
+        row("`timeline build` ÷ import floor", cells, "≤ 1.3×",
+            met([b["ratio_to_floor"]], 1.3))
+    return lines + ["", "chart visible: the first frame showing a mark of `svg.chart-static` "
+                    "(benchmarks/README.md); bytes: every response (document, scripts, "
+                    "styles, data) until the network has been quiet for 0.5 s, nothing "
+                    "touched. n/a: the pages have no static chart yet.", ""]
+
+
+def static_table(summary: dict[str, Any]) -> list[str]:
+    """Per page: the static chart, the bytes fetched untouched, hover to interactive."""
+    if not any("visible_ms" in s for s in summary.values()):
+        return []
+    pd_ready = summary.get("plotly default", {}).get("ready_ms")
+    lines = ["", "Static chart and first touch (issue 14): chart visible = first frame "
+             "showing a mark of `svg.chart-static`; bytes untouched = every response until "
+             "the network has been quiet for 0.5 s with nothing touched; hover → ready = "
+             "from the hover of `figure.chart` (its event's timeStamp) to "
+             "`data-state=\"ready\"`, hovering as soon as the static chart shows (on sight) "
+             "or once the network has been quiet for 2 s (settled).", "",
+             "| page | FCP | chart visible | visible / FCP | visible / plotly-default ready | "
+             "bytes untouched | plotly.js fetched untouched | waits for a touch | "
+             "hover on sight → ready | hover settled → ready |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for name, s in summary.items():
+        lines.append(
+            f"| {name} | {fmt(s['fcp_ms'], ' ms')} | "
+            f"{fmt(s['visible_ms'], ' ms') if s['static_chart'] else NO_SVG} | "
+            f"{visible_ratio(s, s['fcp_ms'], 2)} | {visible_ratio(s, pd_ready, 3)} | "
+            f"{kb(s['bytes_untouched'])} | {'yes' if s['plotly_untouched'] else 'no'} | "
+            f"{'yes' if s['waits_for_touch'] else 'no'} | "
+            f"{touch_cell(s, 'sight') if s['touch'] else '–'} | "
+            f"{touch_cell(s, 'settled') if s['touch'] else '–'} |")
+    return lines
+
+
 def report(results: dict[str, Any]) -> str:
     m = results["machine"]
     lines = ["# Benchmark results", "",
@@ -32,6 +139,7 @@ def report(results: dict[str, Any]) -> str:
              "runs; ratios are of medians from the same run. Load average (1, 5, 15 min) "
              f"at start {fmt_load(m.get('loadavg_at_start'))}, at end "
              f"{fmt_load(m.get('loadavg_at_end'))}: other jobs shared the machine.", ""]
+    lines += targets(results)
     pages = results.get("pages")
     if pages:
         pd = pages["summary"].get("plotly default", {})
@@ -50,6 +158,7 @@ def report(results: dict[str, Any]) -> str:
                 f"{fmt(ratio(s['ready_ms'], pd.get('ready_ms')), '×', 2)} | "
                 f"{fmt(ratio(s['ready_ms'], tj.get('ready_ms')), '×', 2)} | "
                 f"{kb(s['bytes'])} | {fmt(s['requests'])} |")
+        lines += static_table(pages["summary"])
         lines += [""]
         for kind in ("index", "embed"):
             parts = []
