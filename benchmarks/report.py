@@ -28,7 +28,7 @@ def fmt_load(load: Any) -> str:
 TOUCH_PAGES = (("index, full bundle", "ours index"), ("embed, full bundle", "ours embed"),
                ("index, basic bundle", "ours index, basic"),
                ("embed, basic bundle", "ours embed, basic"))
-NO_SVG = "n/a (no svg.chart-static)"
+NO_SVG = "n/a"     # the page has no svg.chart-static (yet)
 
 
 def visible_ratio(s: dict[str, Any], base: float | None, digits: int) -> str:
@@ -99,7 +99,7 @@ def targets(results: dict[str, Any]) -> list[str]:
     return lines + ["", "chart visible: the first frame showing a mark of `svg.chart-static` "
                     "(benchmarks/README.md); bytes: every response (document, scripts, "
                     "styles, data) until the network has been quiet for 0.5 s, nothing "
-                    "touched. n/a: the pages have no static chart yet.", ""]
+                    "touched. n/a: no `svg.chart-static` on the page.", ""]
 
 
 def static_table(summary: dict[str, Any]) -> list[str]:
@@ -112,9 +112,10 @@ def static_table(summary: dict[str, Any]) -> list[str]:
              "the network has been quiet for 0.5 s with nothing touched; hover → ready = "
              "from the hover of `figure.chart` (its event's timeStamp) to "
              "`data-state=\"ready\"`, hovering as soon as the static chart shows (on sight) "
-             "or once the network has been quiet for 2 s (settled).", "",
+             "or once the network has been quiet for 2 s (settled). n/a: no "
+             "`svg.chart-static` on the page.", "",
              "| page | FCP | chart visible | visible / FCP | visible / plotly-default ready | "
-             "bytes untouched | plotly.js fetched untouched | waits for a touch | "
+             "bytes untouched | plotly.js file fetched untouched | waits for a touch | "
              "hover on sight → ready | hover settled → ready |",
              "|---|---|---|---|---|---|---|---|---|---|"]
     for name, s in summary.items():
