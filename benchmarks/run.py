@@ -25,10 +25,16 @@ pages    Headless Debian Chromium (Playwright, never a downloaded browser), one
            tl-ready  our pages only: timeline.js's 'timeline:ready' (after the
                   width-dependent relayout that follows newPlot)
            bytes  sum of CDP Network.loadingFinished encodedDataLength
+           visible  issue 14's static chart: the first frame showing a mark
+                  of svg.chart-static (FCP if that frame began by FCP)
+           untouched  bytes once the network is quiet, nothing touched
+         and, for our ten-item pages, loads that hover figure.chart (as soon
+         as the static chart shows, and once the page has settled) and time
+         the hover to data-state="ready". Without svg.chart-static: n/a.
          Contestants: our index.html and embed.html as built with
          --plotly-bundle full (assets/plotly.min.js from the plotly package),
-         the same site with plotly.js's basic bundle swapped in
-         (timeline/plotlyjs.py; needs `timeline fetch-plotly`), the same figure
+         and with --plotly-bundle basic (timeline/plotlyjs.py; needs
+         `timeline fetch-plotly`), the same figure
          by plotly's fig.write_html(include_plotlyjs=True), the same events in
          Knight Lab's TimelineJS3 (from the npm cache), and a generated
          5,000-item timeline.
