@@ -231,18 +231,24 @@ def touch_once(browser: Any, url: str, throttle: float, when: str, timeout_ms: i
     page has loaded and the network has been quiet for QUIET_S (a reader who
     reads first; on issue 14's embed, plotly.js is fetched only now).
     """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     with fresh_page(browser, throttle) as (page, net, errors):
         point = None
         if when == "sight":
             page.goto(url, wait_until="commit", timeout=timeout_ms)
             # One round trip from the frame that showed the marks to the
             # hover: the page is busy then, and every question waits for it.
-            seen = page.wait_for_function(
-                "window.__bench && (window.__bench.markRendered !== null"
-                " ? {point: window.__bench.markPoint}"
-                " : document.readyState === 'complete'"
-                " && !document.querySelector('svg.chart-static') && {none: true})",
-                timeout=timeout_ms).json_value()
+            try:
+                seen = page.wait_for_function(
+                    "window.__bench && (window.__bench.markRendered !== null"
+                    " ? {point: window.__bench.markPoint}"
+                    " : document.readyState === 'complete'"
+                    " && !document.querySelector('svg.chart-static') && {none: true})",
+                    timeout=30000).json_value()
+            except PlaywrightTimeout:
+                log(f"pages: {url}: its static chart never showed; no hover on sight")
+                return None
             if seen.get("none"):
                 return None
             point = seen["point"]
@@ -260,7 +266,11 @@ def touch_once(browser: Any, url: str, throttle: float, when: str, timeout_ms: i
             point = {"x": box["x"] + box["width"] / 2,
                      "y": min(box["y"] + box["height"] / 2, 890)}
         page.mouse.move(point["x"], point["y"])
-        page.wait_for_function("window.__bench.touched !== null", timeout=10000)
+        try:
+            page.wait_for_function("window.__bench.touched !== null", timeout=10000)
+        except PlaywrightTimeout:
+            log(f"pages: {url}: hovering {point} did not reach figure.chart")
+            return None
         page.wait_for_function(STATE_READY_JS, timeout=timeout_ms)
         bench = page.evaluate("() => window.__bench")
         ready = bench["stateReady"] if bench["stateReady"] is not None else bench["tlready"]
@@ -320,10 +330,11 @@ def bench_pages(pages: dict[str, dict[str, Any]], work: Path, runs: int, throttl
     from playwright.sync_api import sync_playwright
 
     samples: dict[str, list[dict[str, Any]]] = {name: [] for name in pages}
-    # Loads in which the reader hovers the chart, for the pages marked "touch".
+    # Loads in which the reader hovers the chart, for the pages marked "touch"
+    # (True: both moments; or the moments to time).
     touches: dict[tuple[str, str], list[dict[str, Any] | None]] = {
         (name, when): [] for name, page in pages.items() if page.get("touch")
-        for when in ("sight", "settled")}
+        for when in (("sight", "settled") if page["touch"] is True else page["touch"])}
     with serve(work) as origin, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
                                      headless=True)

@@ -39,8 +39,11 @@ def visible_ratio(s: dict[str, Any], base: float | None, digits: int) -> str:
 
 
 def touch_cell(s: dict[str, Any], when: str) -> str:
-    t = (s.get("touch") or {}).get(when)
-    if t is None:
+    touch = s.get("touch") or {}
+    if when not in touch:       # not timed on this page
+        return "–"
+    t = touch[when]
+    if t is None:               # no load could hover (on sight: no static chart)
         return NO_SVG if when == "sight" else "–"
     note = []
     if t["ready_before_touch"]:
@@ -125,8 +128,7 @@ def static_table(summary: dict[str, Any]) -> list[str]:
             f"{visible_ratio(s, s['fcp_ms'], 2)} | {visible_ratio(s, pd_ready, 3)} | "
             f"{kb(s['bytes_untouched'])} | {'yes' if s['plotly_untouched'] else 'no'} | "
             f"{'yes' if s['waits_for_touch'] else 'no'} | "
-            f"{touch_cell(s, 'sight') if s['touch'] else '–'} | "
-            f"{touch_cell(s, 'settled') if s['touch'] else '–'} |")
+            f"{touch_cell(s, 'sight')} | {touch_cell(s, 'settled')} |")
     return lines
 
 
@@ -170,6 +172,13 @@ def report(results: dict[str, Any]) -> str:
                 big = pages["summary"].get(big_name)
                 ten = pages["summary"].get(ten_name)
                 if not big or not ten:
+                    continue
+                waits = [((x.get("touch") or {}).get("settled") or {}).get("touch_to_ready_ms")
+                         for x in (big, ten)]
+                if big.get("waits_for_touch") and None not in waits:
+                    # Not ready until touched (issue 14's embed): hover → ready.
+                    parts.append(f"{fmt(ratio(waits[0], waits[1]), '×', 2)} ({label}; "
+                                 "hover once settled → data-state=ready)")
                     continue
                 parts.append(
                     f"{fmt(ratio(big['ready_ms'], ten['ready_ms']), '×', 2)} ({label}; "
