@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from run import compile_bytecode  # benchmarks/run.py, beside this script
+from common import compile_bytecode  # benchmarks/common.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMELINE = [sys.executable, "-m", "timeline"]

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from archive import write_archive  # benchmarks/archive.py, beside this script
-from run import compile_bytecode
+from common import compile_bytecode
 
 ROOT = Path(__file__).resolve().parent.parent
 
