@@ -57,3 +57,13 @@ def test_to_frame_gives_one_row_per_item_for_library_users():
     assert frame["id"].tolist() == ["x", "y"]
     assert frame["end"].tolist() == [date(1949, 4, 4), date(1966, 12, 31)]
     assert frame["importance"].dtype == "int64"
+
+
+def test_a_mention_splits_its_sentence_around_itself_or_not_at_all():
+    ref = MentionRef(article="a", article_title="A", text="1966", start=14, end=18,
+                     value="1966", sentence="It left in 1966.", anchor="explicit",
+                     date_fit=None, matched=(), sentence_start=3)
+    assert ref.in_sentence() == ("It left in ", "1966", ".")
+    # Offsets that do not fall on the text (a hand-made record): the whole sentence.
+    moved = MentionRef(**{**ref.record(), "matched": (), "start": 0, "end": 4})
+    assert moved.in_sentence() == ("It left in 1966.", "", "")

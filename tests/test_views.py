@@ -54,6 +54,10 @@ def test_item_views_follow_the_timeline_and_say_why_a_quote_was_linked(catalog, 
     assert quote.href == f"#{views.mention_anchor('story', BODY.index('1966'))}"
     assert quote.evidence.startswith("Relié car « 1966 » s’accorde avec la date 7 mars 1966.")
     assert "withdrawal" in quote.evidence
+    # The date expression alone is the link; the sentence reads around it.
+    assert (quote.before, quote.text, quote.after) == ("De Gaulle announced the withdrawal in ",
+                                                      "1966", ".")
+    assert quote.before + quote.text + quote.after == quote.sentence
     # An article-only date: its title is the article's sentence, marked in
     # the article's language, and it says nothing of a link.
     only = next(v for v in items if v.origin == "article")

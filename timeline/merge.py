@@ -139,7 +139,8 @@ def mention_ref(article: Article, mention: Mention, link: Link | None) -> Mentio
                       start=mention.start, end=mention.end, value=mention.value,
                       sentence=mention.sentence, anchor=mention.anchor,
                       date_fit=link.date_fit if link else None,
-                      matched=link.matched if link else ())
+                      matched=link.matched if link else (),
+                      sentence_start=mention.sentence_start)
 
 
 def _curated_item(event: Event, mentions: Sequence[MentionRef]) -> Item:

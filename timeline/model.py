@@ -62,6 +62,19 @@ class MentionRef:
     anchor: str              # what the value was resolved against (extract.py)
     date_fit: str | None     # how the dates fit, when linked to a curated event
     matched: tuple[str, ...]  # the event's keywords the sentence names
+    sentence_start: int = 0  # where the sentence starts in the body
+
+    def in_sentence(self) -> tuple[str, str, str]:
+        """Split the sentence around the mention: (before, the mention, after).
+
+        The whole sentence and no mention when the offsets do not fall inside
+        it (a hand-made record).
+        """
+        start, end = self.start - self.sentence_start, self.end - self.sentence_start
+        if 0 <= start <= end <= len(self.sentence) and \
+                self.sentence[start:end] == self.text:
+            return self.sentence[:start], self.text, self.sentence[end:]
+        return self.sentence, "", ""
 
     def record(self) -> dict[str, Any]:
         """Return the JSON-ready form the data exports write."""

@@ -55,6 +55,11 @@ class MentionView:
     language: str      # the article's language ("" when unknown)
     href: str          # the mention in the annotated article
     evidence: str      # "Linked because ..." for a curated event, else ""
+    # The sentence around the date expression, which alone is the link: a
+    # whole quote as one link is hard to read.
+    before: str
+    text: str
+    after: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,10 +225,12 @@ def item_view(item: Item, lang: str, labels: Mapping[str, str],
 def mention_view(ref: MentionRef, article: ArticleRef | None, date_label: str, lang: str, *,
                  linked: bool) -> MentionView:
     """Prepare one quote: where it leads, in which language, and why it was linked."""
+    before, text, after = ref.in_sentence()
     return MentionView(
         sentence=ref.sentence, language=article.language if article else "",
         href=(article.href if article else "") + "#" + mention_anchor(ref.article, ref.start),
-        evidence=link_evidence(ref, date_label, lang) if linked else "")
+        evidence=link_evidence(ref, date_label, lang) if linked else "",
+        before=before, text=text, after=after)
 
 
 def link_evidence(ref: MentionRef, date_label: str, lang: str) -> str:
