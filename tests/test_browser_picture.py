@@ -185,3 +185,32 @@ def test_era_labels_give_way_to_the_key_on_a_narrow_chart(browser, shipped_site)
             assert pw_page.locator(".chart-key-eras").is_visible()
         finally:
             page.close()
+
+
+@pytest.mark.parametrize("path", ["index.html", "fr/index.html", "embed.html"])
+def test_on_a_phone_no_mark_sits_on_another(browser, shipped_site, path):
+    page = OfflinePage(browser, java_script_enabled=False, viewport={"width": 390, "height": 844})
+    try:
+        pw_page = page.page
+        pw_page.goto((shipped_site / path).as_uri())
+        marks = pw_page.evaluate(
+            f"() => Array.from(document.querySelectorAll('{MARKS} use'), u => {{"
+            " const r = u.getBoundingClientRect();"
+            " return [r.x + r.width / 2, r.y + r.height / 2, Math.min(r.width, r.height) / 2];"
+            " })")
+        assert len(marks) > 20
+        for i, (x, y, r) in enumerate(marks):
+            for x2, y2, r2 in marks[i + 1:]:
+                apart = ((x - x2) ** 2 + (y - y2) ** 2) ** 0.5
+                assert apart >= max(r, r2), ((x, y), (x2, y2))
+        # Lane labels stay inside the chart and do not cover one another.
+        boxes = pw_page.evaluate(
+            "() => Array.from(document.querySelectorAll('.chart-lane-label'), t => {"
+            " const r = t.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })")
+        width = pw_page.evaluate("document.documentElement.clientWidth")
+        for i, (left, top, right, bottom) in enumerate(boxes):
+            assert left >= 0 and right <= width
+            for _, top2, _, bottom2 in boxes[i + 1:]:
+                assert bottom <= top2 or bottom2 <= top
+    finally:
+        page.close()

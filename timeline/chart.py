@@ -67,6 +67,11 @@ LANE_LABEL_LIFT = 11
 # Era labels alternate between two rows, so neighbours never run into each
 # other; the second row sits this much higher.
 ERA_ROW_STEP = 16
+# Marks of one lane closer than this (a fraction of the x range: the width of
+# a star on a phone's 340 px plot) would sit on each other: the later one
+# steps off the lane's line by NUDGE lanes, below first, then above.
+CROWDED = 19 / 340
+NUDGES = (0.0, -0.26, 0.26)
 
 # The legend's words for each kind of mark (i18n.STRINGS keys).
 LEGEND_KEYS = {CURATED: "legend_curated", BOTH: "legend_both", ARTICLE: "legend_article",
@@ -88,7 +93,7 @@ class Point:
 
     id: str
     day: date            # where it is drawn (Item.midpoint)
-    y: int
+    y: float             # its lane's, or a little off it when the lane is crowded there
     origin: str
     title: str
     date_label: str
@@ -180,17 +185,24 @@ def build_chart(timeline: Timeline, catalog: Catalog, lang: str) -> ChartModel:
     # highest number.
     lane_y = {cid: len(lane_list) - i for i, (cid, _) in enumerate(lane_list)}
     labels = dict(lane_list)
-    points, bands = [], []
-    for item in timeline.items:
-        y = lane_y[item.category]
-        if item.first != item.last:
-            bands.append(Band(item.first, item.last + timedelta(days=1), y))
-        points.append(Point(item.id, item.midpoint, y, item.origin, item.title_in(lang),
-                            item.date_label(lang), labels[item.category]))
     years = ([i.first.year for i in timeline.items] + [i.last.year for i in timeline.items]
              or [1949, 2026])
     first_year, last_year = min(years) - 2, max(years) + 3
     x_range = (date(first_year, 1, 1), date(last_year, 1, 1))
+    span = (x_range[1] - x_range[0]).days
+    points, bands = [], []
+    placed: dict[tuple[str, float], list[date]] = {}
+    for item in timeline.items:
+        y = lane_y[item.category]
+        if item.first != item.last:
+            bands.append(Band(item.first, item.last + timedelta(days=1), y))
+        day = item.midpoint
+        nudge = next((n for n in NUDGES
+                      if all(abs((day - other).days) / span >= CROWDED
+                             for other in placed.get((item.category, n), ()))), 0.0)
+        placed.setdefault((item.category, nudge), []).append(day)
+        points.append(Point(item.id, day, y + nudge, item.origin, item.title_in(lang),
+                            item.date_label(lang), labels[item.category]))
     middle = x_range[0] + (x_range[1] - x_range[0]) / 2
     eras = []
     for i, era in enumerate(catalog.eras):
