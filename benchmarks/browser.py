@@ -257,7 +257,7 @@ def touch_once(browser: Any, url: str, throttle: float, when: str, timeout_ms: i
             wait_quiet(page, net, QUIET_S, timeout_ms / 1000)
         before, plotly_before = net.total(), net.requested(PLOTLY)
         if point is None:
-            figure = page.locator("figure.chart").first
+            figure = page.locator(".chart-box").first
             if not figure.count():
                 return None
             figure.scroll_into_view_if_needed()
@@ -298,7 +298,7 @@ def verify_basic(browser: Any, origin: str, pages: dict[str, dict[str, Any]]) ->
             # here; a pointer event rather than the mouse, so that no hover
             # label of plotly's is in the screenshot.
             page.evaluate("""() => {
-                const figure = document.querySelector('figure.chart');
+                const figure = document.querySelector('.chart-box');
                 if (figure) { figure.dispatchEvent(new PointerEvent('pointerover',
                                                                     {bubbles: true})); }
             }""")

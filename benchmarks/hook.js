@@ -84,7 +84,7 @@
         B.markFrame = performance.now();
         // Where a reader would point at the chart, read now, so that
         // browser.py can hover it without asking a busy page for its layout.
-        var fig = marks[i].closest('figure.chart');
+        var fig = marks[i].closest('.chart-box');
         var fbox = fig ? fig.getBoundingClientRect() : null;
         B.markPoint = fbox && fbox.top >= 0 && fbox.top + 10 < innerHeight
           ? {x: fbox.left + fbox.width / 2,
