@@ -130,16 +130,16 @@ def test_era_labels_are_shown_from_the_width_they_fit(catalog):
         for other_row, other_left, _ in placed:
             if other_row == row and other_left > left:
                 assert other_left - right >= 11.5
-    cls = svg.era_fit_class(model)
-    assert cls.startswith("era-fit-") and (cls == "era-fit-never" or int(
-        cls.removeprefix("era-fit-")) >= need + 20)
+    rule = svg.era_fit_style(model)
+    assert rule == (f"@container chart (max-width:{need + 19}px){{.chart-era-label"
+                    "{display:none}.embed .chart-key-eras{display:flex}}")
 
 
 def test_a_chart_without_eras_always_has_room_for_their_labels(catalog):
     from dataclasses import replace
 
     bare = replace(chart.build_chart(build_timeline(catalog, [], {}), catalog, "en"), eras=())
-    assert svg.era_fit_width(bare) is None and svg.era_fit_class(bare) == "era-fit-0"
+    assert svg.era_fit_width(bare) is None and svg.era_fit_style(bare) == ""
 
 
 @pytest.mark.parametrize(("first", "last", "step"), [(1947, 2029, 10), (1998, 2003, 1),

@@ -51,10 +51,6 @@ from timeline.text import neutralise_bidi
 # Roughly how wide a character of a sans-serif font is, in ems: enough to
 # tell when era labels would run into each other, never to lay text out.
 CHAR_WIDTH_EM = 0.56
-# Widths at which the era labels may be shown (CSS has a rule for each,
-# `era-fit-<width>`): the chart is told the smallest one its labels fit.
-ERA_FIT_WIDTHS = (400, 480, 560, 640, 720, 800, 960, 1120, 1280)
-ERA_NEVER_FITS = "never"
 STANDALONE_WIDTH = 1200
 
 
@@ -95,11 +91,12 @@ def _label_width(text: str, size: float) -> float:
     return len(text) * CHAR_WIDTH_EM * size
 
 
-def era_fit_width(model: ChartModel) -> int | None:
+def era_fit_width(model: ChartModel) -> float | None:
     """Return the narrowest plot, in pixels, on which no era label overlaps another or the edge.
 
-    None when there are no eras. Labels on the same row must not touch
-    (a 12 px gap); every label must stay inside the plot.
+    None when there are no eras; infinity when no width is enough. Labels on
+    the same row must not touch (a 12 px gap); every label must stay inside
+    the plot.
     """
     if not model.eras:
         return None
@@ -122,20 +119,24 @@ def era_fit_width(model: ChartModel) -> int | None:
             gap = left_frac - right_frac
             wanted = right_px - left_px + 12
             need = max(need, wanted / gap if gap > 0 else math.inf)
-    return None if need == math.inf else math.ceil(need)
+    return need if need == math.inf else math.ceil(need)
 
 
-def era_fit_class(model: ChartModel) -> str:
-    """Return the CSS class saying from which width the chart has room for its era labels."""
+def era_fit_style(model: ChartModel) -> str:
+    """Return the CSS that hides the era labels on a chart too narrow for them.
+
+    One rule, for this chart's own labels: below the width they need (the
+    plot's and its margins), the labels give way and an embed's key names
+    the eras instead. Empty when there are no eras.
+    """
     need = era_fit_width(model)
     if need is None:
-        return "era-fit-0"
-    # The classes name the chart's whole width: the plot and its margins.
-    need += MARGIN["l"] + MARGIN["r"]
-    for width in ERA_FIT_WIDTHS:
-        if need <= width:
-            return f"era-fit-{width}"
-    return f"era-fit-{ERA_NEVER_FITS}"
+        return ""
+    hide = ".chart-era-label{display:none}.embed .chart-key-eras{display:flex}"
+    if need == math.inf:
+        return hide
+    width = need + MARGIN["l"] + MARGIN["r"]
+    return f"@container chart (max-width:{width - 1}px){{{hide}}}"
 
 
 @dataclass(frozen=True)

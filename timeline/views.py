@@ -380,7 +380,9 @@ def chart_context(ps: PageSet, catalog: Catalog, timeline: Timeline, items: list
         "chart_id": chart.CHART_ID,
         # Built from escaped text only (svg.py), so it is markup already.
         "chart_svg": Markup(svg.inline_svg(model, labelled_by="chart-caption")),
-        "era_fit": svg.era_fit_class(model),
+        # The widths at which era labels show (timeline.js reads the same rule).
+        "chart_style": Markup(svg.era_fit_style(model)),
+        "era_fit": _era_fit_attribute(model),
         # Where plotly.js puts its plot in the chart's box: the picture goes there.
         "plot_inset": "{t}px {r}px {b}px {l}px".format(**chart.MARGIN),
         "chart_key": chart_key(model),
@@ -392,6 +394,14 @@ def chart_context(ps: PageSet, catalog: Catalog, timeline: Timeline, items: list
                  for e, color in zip(catalog.eras, (era.fill[0] for era in model.eras),
                                      strict=True)],
     }
+
+
+def _era_fit_attribute(model: chart.ChartModel) -> str:
+    need = svg.era_fit_width(model)
+    if need is None:
+        return "0"
+    return "never" if need == float("inf") else str(int(need) + chart.MARGIN["l"]
+                                                     + chart.MARGIN["r"])
 
 
 def _figure_json_markup(figure: dict[str, Any]) -> Markup:

@@ -210,10 +210,10 @@
     var noteIndex = annotations.length;
     var range = layout.xaxis.range.map(function (d) { return Date.parse(d); });
     var ticks = { vals: layout.xaxis.tickvals || [], text: layout.xaxis.ticktext || [] };
-    // The width from which the era labels fit (svg.era_fit_class, on the figure).
+    // The width from which the era labels fit (svg.era_fit_width, on the figure).
     var figureEl = div.closest ? div.closest(".chart") : null;
-    var fit = /(?:^|\s)era-fit-(\d+|never)(?:\s|$)/.exec(figureEl ? figureEl.className : "");
-    var eraFit = !fit ? 0 : fit[1] === "never" ? Infinity : Number(fit[1]);
+    var fit = figureEl ? figureEl.getAttribute("data-era-fit") : "0";
+    var eraFit = fit === "never" ? Infinity : Number(fit) || 0;
 
     figure.data.forEach(function (trace, t) {
       if (trace.mode !== "markers") { return; }
