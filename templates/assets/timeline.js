@@ -77,7 +77,7 @@
     if (chartMade) { return; }
     chartMade = true;
     theChart = Chart(pageName === "embed" ? { fill: true } :
-      pageName === "present" ? { fill: true, fontSize: 14 } : {});
+      pageName === "present" ? { fill: true, classroom: true } : {});
     chartWaiters.splice(0).forEach(function (fn) { fn(theChart); });
   }
 
@@ -179,8 +179,22 @@
       layout.xaxis.fixedrange = true;
       config.displayModeBar = false;
     }
-    if (options.fontSize) {
-      layout.font.size = options.fontSize;
+    if (options.classroom) {
+      // Classroom mode is read from the back of a room: the current event's
+      // point stands out more. The others keep their size: bigger, points a
+      // few months apart would cover each other's centres, and a click on
+      // one could bring up its neighbour.
+      markerTraces.forEach(function (t) {
+        figure.data[t].selected.marker.size = figure.data[t].marker.size + 13;
+      });
+    }
+    // The interface's words in the page's language: plotly.js's own
+    // (toolbar tooltips, notices) come from the page (_plotly_words.html),
+    // registered as a locale named after the page's language.
+    var words = plotlyWords();
+    if (words) {
+      Plotly.register({ moduleType: "locale", name: words.name, dictionary: words.dictionary });
+      config.locale = words.name;
     }
 
     // The widest lane label in pixels, as plotly will write it: the labels
@@ -202,27 +216,41 @@
     // The settings that depend on the chart's width. On a narrow screen the
     // era labels run into each other: the era bands stay, and the list of
     // eras on the index page names them.
+    //
+    // Classroom mode reads from the back of a room: at least 18 pixels on a
+    // projector-sized chart (most of a 1280-pixel screen), and the one era
+    // label shown (the current event's) as big; a phone gets what its width
+    // allows.
     function sized() {
-      var narrow = div.clientWidth < 560;
-      var tick = narrow ? 10 : 12;
-      var width = labelWidth(tick);
+      var width = div.clientWidth;
+      var narrow = width < 560;
+      var big = options.classroom && width >= 900;
+      var tick = options.classroom ? (big ? 18 : narrow ? 12 : 16) : narrow ? 10 : 12;
+      var labels = labelWidth(tick);
       return {
         narrow: narrow,
         tick: tick,
         // The labels end LABEL_GAP pixels left of the plot; the margin keeps
         // the figure's own margin (10 pixels) beyond them, as automargin does.
-        left: width ? Math.ceil(width) + LABEL_GAP + leftMargin : null,
-        top: narrow ? 16 : topMargin,
-        legend: narrow ? 10 : (options.fontSize ? options.fontSize - 2 : 12),
-        showlegend: options.fill ? !narrow || !options.fontSize : true
+        left: labels ? Math.ceil(labels) + LABEL_GAP + leftMargin : null,
+        // Classroom mode shows one era label, in one row above the plot.
+        top: options.classroom ? (narrow ? 22 : tick + 16) : narrow ? 16 : topMargin,
+        legend: options.classroom ? tick : narrow ? 10 : 12,
+        era: options.classroom ? (narrow ? 13 : tick) : null,
+        note: options.classroom ? tick + 2 : 13,
+        showlegend: options.classroom ? !narrow : true
       };
     }
 
     // As a relayout update, or written into the layout before the first draw.
     function asUpdate(s) {
       var update = {};
-      for (var i = 0; i < eraCount; i++) { update["annotations[" + i + "].visible"] = !s.narrow; }
+      for (var i = 0; i < eraCount; i++) {
+        if (!options.classroom) { update["annotations[" + i + "].visible"] = !s.narrow; }
+        if (s.era) { update["annotations[" + i + "].font.size"] = s.era; }
+      }
       update["yaxis.tickfont.size"] = s.tick;
+      update["xaxis.tickfont.size"] = s.tick;
       update["margin.t"] = s.top;
       update["legend.font.size"] = s.legend;
       update.showlegend = s.showlegend;
@@ -233,8 +261,13 @@
       return update;
     }
     function applyTo(target, s) {
-      for (var i = 0; i < eraCount; i++) { target.annotations[i].visible = !s.narrow; }
+      for (var i = 0; i < eraCount; i++) {
+        // Classroom mode shows the current event's era only (highlight).
+        target.annotations[i].visible = options.classroom ? false : !s.narrow;
+        if (s.era) { target.annotations[i].font.size = s.era; }
+      }
       target.yaxis.tickfont = { size: s.tick };
+      target.xaxis.tickfont = { size: s.tick };
       target.margin.t = s.top;
       target.legend.font = { size: s.legend };
       target.showlegend = s.showlegend;
@@ -246,6 +279,23 @@
 
     var current = sized();
     applyTo(layout, current);
+
+    // Each era label's band on the x axis (the shape that starts where the
+    // label does), to find the era of an event.
+    var eraSpans = (layout.annotations || []).slice(0, eraCount).map(function (note) {
+      var band = (layout.shapes || []).filter(function (shape) {
+        return shape.xref === "x" && shape.x0 === note.x;
+      })[0];
+      return band ? [Date.parse(band.x0), Date.parse(band.x1)] : null;
+    });
+    function eraOf(x) {
+      var t = Date.parse(x);
+      for (var i = 0; i < eraSpans.length; i++) {
+        if (eraSpans[i] && eraSpans[i][0] <= t && t < eraSpans[i][1]) { return i; }
+      }
+      return -1;
+    }
+    function along(t) { return (t - range[0]) / (range[1] - range[0]); }
 
     var ready = Plotly.newPlot(div, figure.data, layout, config).then(function () {
       // The drawing itself is hidden from assistive technology: the caption
@@ -303,8 +353,10 @@
           handler(id);
         }
       },
-      // Enlarge one event's point, dim the others and label it with its date;
-      // highlight(null) puts every point back.
+      // Enlarge one event's point, dim the others and label it with its date
+      // (one label: the last event's goes); highlight(null) puts every point
+      // back. In classroom mode the label of the event's era is the one era
+      // label shown.
       highlight: function (id) {
         var spot = id && this.has(id) ? where[id] : null;
         ready = ready.then(function () {
@@ -314,23 +366,60 @@
           });
           // Anchor the label's side by where the point sits, so it never
           // runs off the edge of the chart.
-          var along = spot ? (Date.parse(spot.x) - range[0]) / (range[1] - range[0]) : 0;
+          var at = spot ? along(Date.parse(spot.x)) : 0;
+          var rise = options.classroom ? current.note + 20 : 36;
           var note = spot ? {
             xref: "x", yref: "y", x: spot.x, y: spot.y, text: spot.date,
-            xanchor: along < 0.3 ? "left" : along > 0.7 ? "right" : "center",
+            xanchor: at < 0.3 ? "left" : at > 0.7 ? "right" : "center",
             showarrow: true, arrowhead: 2, arrowwidth: 1.5, arrowcolor: "#1a1a1a",
-            ax: 0, ay: spot.y > topLane / 2 ? 36 : -36,
+            ax: 0, ay: spot.y > topLane / 2 ? rise : -rise,
             bgcolor: "#ffffff", bordercolor: "#1a1a1a", borderwidth: 1, borderpad: 3,
-            font: { size: (options.fontSize || 12) + 1, color: "#1a1a1a" }
+            font: { size: current.note, color: "#1a1a1a" }
           } : null;
           div.setAttribute("data-highlight", spot ? id : "");
-          var update = {};
-          update["annotations[" + eraCount + "]"] = note;
-          return Plotly.update(div, { selectedpoints: selected }, update, markerTraces);
+          // The whole list of annotations, eras then the label: setting
+          // "annotations[n]" to an object would insert a label each time
+          // rather than replace the last one.
+          var era = spot && options.classroom ? eraOf(spot.x) : -1;
+          var notes = (div.layout.annotations || []).slice(0, eraCount).map(function (old, i) {
+            var copy = {};
+            Object.keys(old).forEach(function (key) { copy[key] = old[key]; });
+            if (options.classroom) {
+              copy.visible = i === era;
+              if (i === era && eraSpans[i]) {
+                // Inside the band, and inside the chart whatever its length.
+                var start = along(eraSpans[i][0]);
+                var end = along(eraSpans[i][1]);
+                var middle = (start + end) / 2;
+                copy.xanchor = middle < 0.3 ? "left" : middle > 0.7 ? "right" : "center";
+                copy.x = new Date(copy.xanchor === "left" ? eraSpans[i][0] :
+                  copy.xanchor === "right" ? Math.min(eraSpans[i][1], range[1]) :
+                  (eraSpans[i][0] + eraSpans[i][1]) / 2).toISOString().slice(0, 10);
+                copy.y = 1;
+              }
+            }
+            return copy;
+          });
+          if (note) { notes.push(note); }
+          return Plotly.update(div, { selectedpoints: selected }, { annotations: notes },
+            markerTraces);
         });
         return ready;
       }
     };
+  }
+
+  // plotly.js's words in the page's language, from the page's
+  // #timeline-words (the English plotly.js writes -> the page's), or null.
+  function plotlyWords() {
+    var holder = document.getElementById("timeline-words");
+    if (!holder) { return null; }
+    try {
+      var words = JSON.parse(holder.textContent);
+      return words && words.name && words.dictionary ? words : null;
+    } catch (e) {
+      return null;
+    }
   }
 
   /* ------------------------------------------------------ language switch */
@@ -498,6 +587,10 @@
     var exitBase = exit ? exit.getAttribute("href") : "";
     var stage = document.getElementById("present-stage");
     var template = status ? status.getAttribute("data-template") : "{n} / {total}";
+    var colon = (status && status.getAttribute("data-colon")) || ":";
+    var prevButton = document.getElementById("present-prev");
+    var nextButton = document.getElementById("present-next");
+    var more = document.getElementById("present-more");
     var chart = null;
     var current = -1;
     controls.hidden = false;
@@ -519,23 +612,44 @@
       bar.style.transform = "scaleX(" + (n / steps.length) + ")";
       var title = step.querySelector(".step-title");
       var date = step.querySelector(".step-date");
-      status.textContent = template.replace("{n}", n).replace("{total}", steps.length) + ": " +
+      status.textContent = template.replace("{n}", n).replace("{total}", steps.length) + colon + " " +
         (date ? date.textContent.trim() + ", " : "") + (title ? title.textContent.trim() : "");
       setHash(step.id);
       if (exit) { exit.setAttribute("href", exitBase + "#" + step.id); }
+      // At either end the button that would go nowhere says so (and looks
+      // it), but keeps its place in the tab order and any focus it has.
+      prevButton.setAttribute("aria-disabled", String(i === 0));
+      nextButton.setAttribute("aria-disabled", String(i === steps.length - 1));
       if (stage) { stage.scrollTop = 0; fit(step); }
       if (chart) { chart.highlight(step.id); }
     }
 
-    // Shrink a long event's type (down to three quarters) until it fits the
-    // stage, so the whole event shows on the projector without scrolling.
+    // Shrink a long event's type (down to 18 pixels, which the CSS keeps as
+    // a floor) until it fits the stage, so the whole event shows on the
+    // projector without scrolling. What still does not fit (a phone, a long
+    // quote) scrolls, and a "More below" button says so until the reader
+    // gets to the end.
+    function overflows() { return stage.scrollHeight > stage.clientHeight + 1; }
     function fit(step) {
       var scale = 1;
       step.style.setProperty("--fit", "1");
-      while (stage.scrollHeight > stage.clientHeight + 1 && scale > 0.76) {
+      while (overflows() && scale > 0.5) {
         scale -= 0.05;
         step.style.setProperty("--fit", String(scale));
       }
+      showMore();
+    }
+    function showMore() {
+      if (!more) { return; }
+      more.hidden = !(overflows() &&
+        stage.scrollTop + stage.clientHeight < stage.scrollHeight - 2);
+    }
+    if (more && stage) {
+      stage.addEventListener("scroll", showMore, { passive: true });
+      more.addEventListener("click", function () {
+        stage.scrollBy({ top: Math.round(stage.clientHeight * 0.8),
+          behavior: reducedMotion() ? "auto" : "smooth" });
+      });
     }
     window.addEventListener("resize", function () {
       if (current >= 0 && stage) { fit(steps[current]); }
@@ -544,8 +658,8 @@
     function next() { show(current + 1); }
     function prev() { show(current - 1); }
 
-    document.getElementById("present-next").addEventListener("click", next);
-    document.getElementById("present-prev").addEventListener("click", prev);
+    nextButton.addEventListener("click", next);
+    prevButton.addEventListener("click", prev);
 
     document.addEventListener("keydown", function (event) {
       if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) { return; }
