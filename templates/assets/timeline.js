@@ -251,6 +251,7 @@
       }
       update["yaxis.tickfont.size"] = s.tick;
       update["xaxis.tickfont.size"] = s.tick;
+      if (options.classroom) { update["hoverlabel.font.size"] = s.tick; }
       update["margin.t"] = s.top;
       update["legend.font.size"] = s.legend;
       update.showlegend = s.showlegend;
@@ -268,6 +269,7 @@
       }
       target.yaxis.tickfont = { size: s.tick };
       target.xaxis.tickfont = { size: s.tick };
+      if (options.classroom) { target.hoverlabel = { font: { size: s.tick } }; }
       target.margin.t = s.top;
       target.legend.font = { size: s.legend };
       target.showlegend = s.showlegend;
@@ -308,11 +310,12 @@
     });
 
     // plotly.js follows the window's width itself (config.responsive);
-    // redraw with other settings only when the chart crosses the narrow
-    // threshold.
+    // redraw with other settings only when the chart crosses a threshold of
+    // width (narrow; classroom mode's type sizes) or its lane labels change.
     function resettle() {
       var next = sized();
-      if (next.narrow === current.narrow && next.left === current.left) { return false; }
+      if (next.narrow === current.narrow && next.left === current.left &&
+          next.tick === current.tick) { return false; }
       current = next;
       ready = ready.then(function () { return Plotly.relayout(div, asUpdate(next)); });
       return true;
@@ -632,6 +635,7 @@
     function overflows() { return stage.scrollHeight > stage.clientHeight + 1; }
     function fit(step) {
       var scale = 1;
+      if (more) { more.hidden = true; }   // measured without it
       step.style.setProperty("--fit", "1");
       while (overflows() && scale > 0.5) {
         scale -= 0.05;
@@ -641,8 +645,7 @@
     }
     function showMore() {
       if (!more) { return; }
-      more.hidden = !(overflows() &&
-        stage.scrollTop + stage.clientHeight < stage.scrollHeight - 2);
+      more.hidden = stage.scrollTop + stage.clientHeight >= stage.scrollHeight - 1;
     }
     if (more && stage) {
       stage.addEventListener("scroll", showMore, { passive: true });
@@ -653,6 +656,12 @@
     }
     window.addEventListener("resize", function () {
       if (current >= 0 && stage) { fit(steps[current]); }
+    });
+    // Opening an event's sources makes it longer: fit it again.
+    Array.prototype.forEach.call(document.querySelectorAll(".step details"), function (d) {
+      d.addEventListener("toggle", function () {
+        if (current >= 0 && stage && steps[current].contains(d)) { fit(steps[current]); }
+      });
     });
 
     function next() { show(current + 1); }
