@@ -201,15 +201,19 @@
     // are escaped text (chart.py), so decoding the five entities gives the
     // string drawn; a canvas measures it in the chart's own font.
     var entities = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#x27;": "'" };
-    var laneLabels = (layout.yaxis.ticktext || []).map(function (text) {
+    function decoded(text) {
       return String(text).replace(/&(amp|lt|gt|quot|#x27);/g, function (e) { return entities[e]; });
-    });
+    }
+    var laneLabels = (layout.yaxis.ticktext || []).map(decoded);
     var measure = document.createElement("canvas").getContext("2d");
+    function textWidth(text, size) {
+      measure.font = size + "px " + layout.font.family;
+      return measure.measureText(text).width;
+    }
     function labelWidth(size) {
       if (!measure) { return 0; }
-      measure.font = size + "px " + layout.font.family;
       return laneLabels.reduce(function (widest, text) {
-        return Math.max(widest, measure.measureText(text).width);
+        return Math.max(widest, textWidth(text, size));
       }, 0);
     }
 
@@ -298,6 +302,30 @@
       return -1;
     }
     function along(t) { return (t - range[0]) / (range[1] - range[0]); }
+
+    // Where classroom mode writes an era's label: centred over its band (or
+    // from its start, for a label wider than the band) but never past either
+    // end of the plot, in the classroom size or smaller
+    // (down to 12 pixels) when the plot is narrower than the label; null
+    // when it does not fit even then (the band still shows the era).
+    function eraPlace(i, text) {
+      if (!eraSpans[i] || !measure) { return null; }
+      var plotWidth = div.clientWidth - (current.left !== null ? current.left : leftMargin) -
+        layout.margin.r;
+      var size = current.era;
+      var width = textWidth(decoded(text), size) + 6;
+      while (width > plotWidth && size > 12) {
+        size -= 1;
+        width = textWidth(decoded(text), size) + 6;
+      }
+      if (width > plotWidth) { return null; }
+      var start = plotWidth * Math.max(0, along(eraSpans[i][0]));
+      var end = plotWidth * Math.min(1, along(eraSpans[i][1]));
+      // Not before the band starts, when the plot leaves room for that.
+      var left = Math.max(0, Math.min(plotWidth - width, Math.max(start, (start + end - width) / 2)));
+      var x = range[0] + (left / plotWidth) * (range[1] - range[0]);
+      return { x: new Date(x).toISOString().slice(0, 10), size: size };
+    }
 
     var ready = Plotly.newPlot(div, figure.data, layout, config).then(function () {
       // The drawing itself is hidden from assistive technology: the caption
@@ -388,17 +416,13 @@
             var copy = {};
             Object.keys(old).forEach(function (key) { copy[key] = old[key]; });
             if (options.classroom) {
-              copy.visible = i === era;
-              if (i === era && eraSpans[i]) {
-                // Inside the band, and inside the chart whatever its length.
-                var start = along(eraSpans[i][0]);
-                var end = along(eraSpans[i][1]);
-                var middle = (start + end) / 2;
-                copy.xanchor = middle < 0.3 ? "left" : middle > 0.7 ? "right" : "center";
-                copy.x = new Date(copy.xanchor === "left" ? eraSpans[i][0] :
-                  copy.xanchor === "right" ? Math.min(eraSpans[i][1], range[1]) :
-                  (eraSpans[i][0] + eraSpans[i][1]) / 2).toISOString().slice(0, 10);
+              var place = i === era ? eraPlace(i, copy.text) : null;
+              copy.visible = !!place;
+              if (place) {
+                copy.x = place.x;
+                copy.xanchor = "left";
                 copy.y = 1;
+                copy.font = { size: place.size, color: old.font && old.font.color };
               }
             }
             return copy;
