@@ -217,19 +217,38 @@
       }, 0);
     }
 
+    // Classroom mode's legend: the lane labels' size, or smaller (not below
+    // 18 pixels) when that keeps it on one row under the plot; plotly.js
+    // stacks a legend that does not fit, which takes the lanes' height.
+    // Each entry is its name plus its symbol and gaps (about 50 pixels).
+    var legendNames = figure.data.filter(function (trace) {
+      return trace.showlegend !== false && trace.name;
+    }).map(function (trace) { return decoded(trace.name); });
+    function legendSize(size, room) {
+      function width(px) {
+        return legendNames.reduce(function (sum, name) { return sum + textWidth(name, px) + 50; }, 0);
+      }
+      if (!measure) { return size; }
+      while (size > 18 && width(size) > room) { size -= 1; }
+      return size;
+    }
+
     // The settings that depend on the chart's width. On a narrow screen the
     // era labels run into each other: the era bands stay, and the list of
     // eras on the index page names them.
     //
     // Classroom mode reads from the back of a room: at least 18 pixels on a
-    // projector-sized chart (most of a 1280-pixel screen), and the one era
+    // projector-sized chart (most of a 1280-pixel screen, more on a taller
+    // one), and the one era
     // label shown (the current event's) as big; a phone gets what its width
     // allows.
     function sized() {
       var width = div.clientWidth;
       var narrow = width < 560;
       var big = options.classroom && width >= 900;
-      var tick = options.classroom ? (big ? 18 : narrow ? 12 : 16) : narrow ? 10 : 12;
+      // 18 pixels on a 720-pixel screen, growing with it (26 at 1080).
+      var projector = Math.max(18, Math.min(26, Math.round(window.innerHeight / 40)));
+      var tick = options.classroom ? (big ? projector : narrow ? 12 : 16) : narrow ? 10 : 12;
       var labels = labelWidth(tick);
       return {
         narrow: narrow,
@@ -239,7 +258,7 @@
         left: labels ? Math.ceil(labels) + LABEL_GAP + leftMargin : null,
         // Classroom mode shows one era label, in one row above the plot.
         top: options.classroom ? (narrow ? 22 : tick + 16) : narrow ? 16 : topMargin,
-        legend: options.classroom ? tick : narrow ? 10 : 12,
+        legend: options.classroom ? legendSize(tick, width - (labels ? labels : 0)) : narrow ? 10 : 12,
         era: options.classroom ? (narrow ? 13 : tick) : null,
         note: options.classroom ? tick + 2 : 13,
         showlegend: options.classroom ? !narrow : true
@@ -343,7 +362,7 @@
     function resettle() {
       var next = sized();
       if (next.narrow === current.narrow && next.left === current.left &&
-          next.tick === current.tick) { return false; }
+          next.tick === current.tick && next.legend === current.legend) { return false; }
       current = next;
       ready = ready.then(function () { return Plotly.relayout(div, asUpdate(next)); });
       return true;
