@@ -80,6 +80,39 @@ def test_stepping_leaves_exactly_one_date_label_on_the_chart(browser, shipped_si
         page.close()
 
 
+@pytest.mark.parametrize("page_name", ["index", "embed"])
+def test_the_index_and_the_embed_keep_one_date_label_too(browser, shipped_site, tmp_path,
+                                                          page_name):
+    """The label comes from the same code on every page: highlighting one
+    event after another leaves the last one's alone."""
+    page = OfflinePage(browser, viewport=PROJECTOR, reduced_motion="reduce")
+    try:
+        pw_page = open_present(page, (shipped_site / "fr" / f"{page_name}.html").as_uri())
+        ids = pw_page.evaluate(
+            "() => document.getElementById('timeline-chart').data.filter(t => t.mode ==="
+            " 'markers').flatMap(t => t.customdata.map(d => [d[0], d[2]]))")
+        for event_id, date in ids[:4]:
+            # The index scrolls to the event clicked: back to the chart first;
+            # and a second click within plotly.js's 300 ms is a double click.
+            pw_page.evaluate("() => window.scrollTo(0, 0)")
+            pw_page.wait_for_timeout(350)
+            box = pw_page.locator(".scatterlayer .point").nth(
+                [i for i, _ in ids].index(event_id)).bounding_box()
+            pw_page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            pw_page.wait_for_function(
+                "id => document.getElementById('timeline-chart').dataset.highlight === id",
+                arg=event_id)
+            pw_page.evaluate("() => new Promise(r => requestAnimationFrame(() => r()))")
+            notes = pw_page.evaluate(
+                "() => Array.from(document.querySelectorAll('#timeline-chart .annotation'),"
+                " a => a.textContent.trim())")
+            assert [n for n in notes if n in {d for _, d in ids}] == [date], notes
+        pw_page.screenshot(path=str(tmp_path / f"fr-{page_name}.png"))
+        assert page.errors == [] and page.blocked == []
+    finally:
+        page.close()
+
+
 FONT_SIZES = """() => {
   const px = e => parseFloat(getComputedStyle(e).fontSize);
   const shown = e => e.getClientRects().length > 0 && e.textContent.trim() !== '';
