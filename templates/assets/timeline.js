@@ -238,10 +238,9 @@
     // eras on the index page names them.
     //
     // Classroom mode reads from the back of a room: at least 18 pixels on a
-    // projector-sized chart (most of a 1280-pixel screen, more on a taller
-    // one), and the one era
-    // label shown (the current event's) as big; a phone gets what its width
-    // allows.
+    // projector-sized chart (most of a 1280-pixel screen; more on a taller
+    // one), the one era label shown (the current event's) as big; a phone
+    // gets what its width allows.
     function sized() {
       var width = div.clientWidth;
       var narrow = width < 560;
@@ -324,9 +323,9 @@
 
     // Where classroom mode writes an era's label: centred over its band (or
     // from its start, for a label wider than the band) but never past either
-    // end of the plot, in the classroom size or smaller
-    // (down to 12 pixels) when the plot is narrower than the label; null
-    // when it does not fit even then (the band still shows the era).
+    // end of the plot, in the classroom size or smaller (down to 12 pixels)
+    // when the plot is narrower than the label; null when it does not fit
+    // even then (the band still shows the era).
     function eraPlace(i, text) {
       if (!eraSpans[i] || !measure) { return null; }
       var plotWidth = div.clientWidth - (current.left !== null ? current.left : leftMargin) -
