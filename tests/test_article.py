@@ -74,6 +74,19 @@ def test_byte_order_mark_is_dropped(tmp_path):
         ("---\ntitle: \"unclosed\n---\nBody\n", "story.txt:3:1: invalid YAML"),
         ("---\n- a list\n---\nBody\n", "story.txt:2:1: front matter must be a mapping"),
         ("---\ntitle: x\n---\n   \n", "story.txt:4: the article has no text after its front"),
+        # published_note given per language, like event titles in events.yaml
+        ("---\npublished_note:\n  en: a\n  de: b\n---\nBody\n",
+         "story.txt:4:3: published_note has unknown language 'de'; allowed: en, fr"),
+        ("---\npublished_note:\n  en: [a]\n---\nBody\n",
+         "story.txt:3:7: published_note 'en' must be text, not a list"),
+        ("---\npublished_note:\n  en: \"\"\n---\nBody\n",
+         "story.txt:3:7: published_note 'en' is empty"),
+        ("---\npublished_note: {}\n---\nBody\n",
+         "story.txt:2:17: published_note is an empty mapping of languages"),
+        ("---\nlanguage: fr\npublished_note:\n  en: a\n---\nBody\n",
+         "story.txt:4:3: published_note has no 'fr', the article's language"),
+        ("---\npublished_note:\n  en: a\n  en: b\n---\nBody\n",
+         "story.txt:4:3: key 'en' repeats the one on line 3"),
     ],
 )
 def test_bad_front_matter_is_reported_with_its_place(tmp_path, text, message):
@@ -112,3 +125,52 @@ def test_split_front_matter_without_closing_fence_is_body():
 def test_slugify():
     assert slugify("Clémence Guetté: résolution!") == "clemence-guette-resolution"
     assert slugify("???") == "article"
+
+
+def test_the_shipped_article_has_its_note_in_both_languages_and_its_byline_once():
+    from tests.conftest import SHIPPED_ARTICLE
+
+    article = load_article(SHIPPED_ARTICLE)
+    note = article.published_note
+    assert note is not None and set(note.texts) == {"en", "fr"}   # type: ignore[attr-defined]
+    assert note.for_language("fr")[1] == "fr"                       # type: ignore[attr-defined]
+    assert article.byline and article.byline not in article.body
+
+
+def test_published_note_in_several_languages(tmp_path):
+    article = load_article(write(tmp_path, "---\nlanguage: fr\npublished_note:\n"
+                                 "  en: inferred from the filing\n  fr: déduite du dépôt\n"
+                                 "---\nLe 7 mars 1966.\n"))
+    note = article.published_note
+    # The article's own language wherever one text is enough...
+    assert note == "déduite du dépôt"
+    # ...and the page's when it is given, else the article's, with its language.
+    assert note.for_language("en") == ("inferred from the filing", "en")     # type: ignore
+    assert note.for_language("fr") == ("déduite du dépôt", "fr")             # type: ignore
+    only = load_article(write(tmp_path, "---\npublished_note: {en: inferred}\n---\nIn 1966.\n",
+                              "only.txt")).published_note
+    assert only.for_language("fr") == ("inferred", "en")                      # type: ignore
+
+
+def test_published_note_survives_pickling_for_worker_processes(tmp_path):
+    import pickle
+
+    article = load_article(write(tmp_path, "---\npublished_note: {en: a, fr: b}\n---\nIn 1966.\n"))
+    again = pickle.loads(pickle.dumps(article))
+    assert again == article and again.published_note.texts == {"en": "a", "fr": "b"}  # type: ignore
+
+
+@pytest.mark.parametrize("first", ["By a tester", "  by a   TESTER "])
+def test_a_body_that_repeats_the_byline_starts_after_it(tmp_path, first):
+    text = f"---\nbyline: By a tester\n---\n{first}\nIn 1966.\n"
+    article = load_article(write(tmp_path, text))
+    assert article.body == "In 1966.\n"
+    assert article.body_line == 5     # where "In 1966." is in the file
+    kept = load_article(write(tmp_path, "---\nbyline: By a tester\n---\nBy another\nIn 1966.\n",
+                              "kept.txt"))
+    assert kept.body.startswith("By another") and kept.body_line == 4
+
+
+def test_a_body_that_is_only_the_byline_has_no_text(tmp_path):
+    with pytest.raises(InputError, match="no text after its front matter"):
+        load_article(write(tmp_path, "---\nbyline: By a tester\n---\nBy a tester\n"))

@@ -38,7 +38,19 @@ def test_placeholders_match_across_languages():
 
 
 def test_french_uses_french_typography():
-    # A space before the double punctuation marks, curly apostrophes.
+    # A no-break space before the double punctuation marks (a narrow one
+    # before ; ? !), none that can break inside « guillemets », curly
+    # apostrophes. "?lang=en" is an address, not a question.
     for key, text in STRINGS["fr"].items():
         assert "'" not in text, f"fr.{key} has a straight apostrophe"
         assert not re.search(r"\w[;:?!]", text.replace("https:", "")), f"fr.{key}: {text}"
+        assert not re.search(r"(?<!\u00a0):(?=\s|$)", text), f"fr.{key}: {text!r}"
+        assert not re.search(r"(?<![\u202f\u00a0])[;?!](?=\s|$)", text), f"fr.{key}: {text!r}"
+        assert not re.search(r"«(?!\u00a0)|(?<!\u00a0)»", text), f"fr.{key}: {text!r}"
+        assert "“" not in text and "”" not in text, f"fr.{key}: English quotation marks"
+
+
+def test_labels_and_quotes_are_punctuated_for_each_language():
+    assert STRINGS["en"]["colon"] == ":" and STRINGS["fr"]["colon"] == "\u00a0:"
+    assert (STRINGS["fr"]["quote_open"], STRINGS["fr"]["quote_close"]) == ("«\u00a0", "\u00a0»")
+    assert (STRINGS["en"]["quote_open"], STRINGS["en"]["quote_close"]) == ("“", "”")

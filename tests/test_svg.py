@@ -85,7 +85,8 @@ def test_imprecise_dates_are_bands_over_their_whole_span(model):
     (band,) = [b for b in model.bands if b.start.year == 1980]
     assert (band.start, band.stop) == (date(1980, 1, 1), date(1981, 1, 1))
     root = parse_inline(model)
-    rects = [r for r in root.iter(f"{SVG}rect") if r.get("fill-opacity") == "0.28"]
+    (bands,) = [g for g in root.iter(f"{SVG}g") if g.get("fill-opacity") == "0.28"]
+    rects = bands.findall(f"{SVG}rect")
     year = model.x_fraction(date(1981, 1, 1)) - model.x_fraction(date(1980, 1, 1))
     assert any(abs(percent(r.get("width")) - year) < 1e-5 for r in rects)
 

@@ -52,7 +52,8 @@ def test_item_views_follow_the_timeline_and_say_why_a_quote_was_linked(catalog, 
     assert letter.date_label == "7 mars 1966" and letter.datetime == "1966-03-07"
     (quote,) = letter.mentions
     assert quote.href == f"#{views.mention_anchor('story', BODY.index('1966'))}"
-    assert quote.evidence.startswith("Relié car « 1966 » s’accorde avec la date 7 mars 1966.")
+    assert quote.evidence.startswith(
+        "Relié car «\u00a01966\u00a0» s’accorde avec la date 7 mars 1966.")
     assert "withdrawal" in quote.evidence
     # The date expression alone is the link; the sentence reads around it.
     assert (quote.before, quote.text, quote.after) == ("De Gaulle announced the withdrawal in ",

@@ -20,6 +20,37 @@ _FENCE = re.compile(r"^---[ \t]*\r?\n", re.M)
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
+class LocalizedText(str):
+    """Text in the article's language that also knows its other languages.
+
+    It is that text (a str) wherever one language is enough; ``texts`` maps
+    each language given to its text, and :meth:`for_language` gives what a
+    page in a language shows. Equality and hashing are the str's.
+    """
+
+    texts: dict[str, str]
+    language: str
+
+    def __new__(cls, texts: dict[str, str], language: str) -> LocalizedText:
+        self = super().__new__(cls, texts[language])
+        self.texts = dict(texts)
+        self.language = language
+        return self
+
+    def __getnewargs__(self) -> tuple[dict[str, str], str]:  # type: ignore[override]
+        return self.texts, self.language
+
+    def for_language(self, lang: str) -> tuple[str, str]:
+        """Return (text, its language) for a page in ``lang``.
+
+        The page's language when the text is given in it, else the article's
+        own text, in the language that text is written in.
+        """
+        if lang in self.texts:
+            return self.texts[lang], lang
+        return str(self), self.language
+
+
 @dataclass(frozen=True)
 class Article:
     """One article, as given: its metadata and its body text."""
@@ -31,6 +62,7 @@ class Article:
     language: str = "en"
     byline: str | None = None
     published: DateSpan | None = None
+    # Text, or LocalizedText when the front matter gives it per language.
     published_note: str | None = None
     source_url: str | None = None
     body_line: int = 1
@@ -93,6 +125,43 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 
 _TEXT_FIELDS = ("title", "byline", "published_note", "source", "id")
+# Fields that may also be a mapping of languages ({en: ..., fr: ...}), as
+# event titles are in events.yaml.
+_LOCALIZED_FIELDS = ("published_note",)
+
+
+def _languages(node: ys.MappingNode, key: str, where: str,
+               problems: list[Problem]) -> dict[str, str]:
+    """Return {language: text} from a mapping node, reporting what is wrong with it."""
+    texts: dict[str, str] = {}
+    for lang, key_node, value in ys.mapping_items(node, where, problems, line_offset=1):
+        if lang not in LANGUAGES:
+            problems.append(ys.problem_at(key_node, where, f"{key} has unknown language "
+                                          f"{lang!r}; allowed: {', '.join(LANGUAGES)}", 1))
+        elif not isinstance(value, ys.ScalarNode) or value.tag == ys.NULL_TAG:
+            problems.append(ys.problem_at(value, where, f"{key} {lang!r} must be text, not "
+                                          f"{ys.kind(value)}", 1))
+        elif not value.value.strip():
+            problems.append(ys.problem_at(value, where, f"{key} {lang!r} is empty", 1))
+        else:
+            texts[lang] = value.value.strip()
+    if not node.value:
+        problems.append(ys.problem_at(node, where, f"{key} is an empty mapping of languages", 1))
+    return texts
+
+
+def _drop_repeated_byline(body: str, byline: str | None) -> tuple[str, int]:
+    """Return the body without a first line that repeats the byline, and the lines dropped.
+
+    Text pasted from a web page often starts with the byline the front matter
+    already gives, and the page would show it twice in a row.
+    """
+    if not byline:
+        return body, 0
+    first, newline, rest = body.partition("\n")
+    if " ".join(first.split()).casefold() != " ".join(byline.split()).casefold():
+        return body, 0
+    return rest, 1 if newline else 0
 
 
 def load_article(path: str | Path) -> Article:
@@ -103,12 +172,16 @@ def load_article(path: str | Path) -> Article:
     head, body, body_line = split_front_matter(text)
     meta: dict[str, str] = {}
     nodes: dict[str, ys.Node] = {}
+    localized: dict[str, tuple[dict[str, str], ys.Node]] = {}
     problems: list[Problem] = []
     if head is not None and head.strip():
         root = ys.compose(head, where, line_offset=1)
         if not isinstance(root, ys.MappingNode):
             raise InputError(Problem("front matter must be a mapping of fields", where, 2, 1))
         for key, _key_node, value in ys.mapping_items(root, where, problems, line_offset=1):
+            if key in _LOCALIZED_FIELDS and isinstance(value, ys.MappingNode):
+                localized[key] = (_languages(value, key, where, problems), value)
+                continue
             if key in _TEXT_FIELDS + ("published", "language"):
                 if not isinstance(value, ys.ScalarNode) or value.tag == ys.NULL_TAG:
                     problems.append(ys.problem_at(value, where, f"{key!r} must be text, not "
@@ -134,9 +207,19 @@ def load_article(path: str | Path) -> Article:
         problems.append(ys.problem_at(node, where, f"language: {language!r} is not one of "
                                       f"{', '.join(LANGUAGES)}", 1) if node else
                         Problem(f"language {language!r} unsupported", where))
+    notes: dict[str, str | None] = {"published_note": meta.get("published_note")}
+    for key, (texts, node) in localized.items():
+        if language in LANGUAGES and texts and language not in texts:
+            # Every page falls back to the article's own language.
+            problems.append(ys.problem_at(node, where, f"{key} has no {language!r}, the "
+                                          "article's language", 1))
+        elif texts:
+            notes[key] = LocalizedText(texts, language)
     source = meta.get("source")
     if source and not re.match(r"^https?://", source):
         problems.append(ys.problem_at(nodes["source"], where, "source: must be an http(s) URL", 1))
+    body, dropped = _drop_repeated_byline(body, meta.get("byline"))
+    body_line += dropped
     if not body.strip():
         problems.append(Problem("the article has no text after its front matter", where,
                                 body_line))
@@ -146,5 +229,5 @@ def load_article(path: str | Path) -> Article:
     title = meta.get("title") or p.stem.replace("-", " ").replace("_", " ").strip() or article_id
     return Article(path=where, id=article_id, title=title, body=body, language=language,
                    byline=meta.get("byline"), published=published,
-                   published_note=meta.get("published_note"), source_url=source or None,
+                   published_note=notes["published_note"], source_url=source or None,
                    body_line=body_line)

@@ -73,6 +73,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "present_help": "Move with the arrow keys, Page Up and Page Down, space, Home and End, "
                         "the buttons, or by swiping.",
         "present_noscript": "Without JavaScript every event is shown below, one after another.",
+        "present_more": "More below",
+        "colon": ":",
+        "list_separator": "; ",
+        "quote_open": "“",
+        "quote_close": "”",
+        "plotly_download": "Download the chart as a PNG image",
+        "plotly_zoom": "Zoom",
+        "plotly_pan": "Pan",
+        "plotly_zoom_in": "Zoom in",
+        "plotly_zoom_out": "Zoom out",
+        "plotly_reset": "Reset axes",
+        "plotly_preparing": "Preparing the image: this may take a few seconds",
+        "plotly_downloaded": "Image downloaded",
+        "plotly_download_failed": "Sorry, the image could not be downloaded.",
+        "plotly_double_click": "Double-click to zoom back out",
+        "plotly_legend_hint": "Double-click on the legend to show one kind of point alone",
         "reason_ref": "refers to the present, past or future without a date",
         "reason_bc": "before the common era; not drawn on this calendar",
         "reason_duration": "a duration, not a date",
@@ -125,17 +141,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "download_ics": "The dates for a calendar (iCalendar)",
     },
     "fr": {
-        "site_title": "La France et l’OTAN : une chronologie",
-        "intro": "Du traité fondateur de 1949 à l’appel à quitter l’OTAN de janvier 2026 : "
+        "site_title": "La France et l’OTAN\u00a0: une chronologie",
+        "intro": "Du traité fondateur de 1949 à l’appel à quitter l’OTAN de janvier 2026\u00a0: "
                  "l’histoire de la place de la France dans l’Alliance, et les moments "
                  "qu’un article de presse fait revenir.",
         "chart_label": "Chronologie interactive des relations entre la France et l’OTAN, "
                        "1949–2026. La liste des événements de cette page donne les mêmes "
                        "informations sous forme de texte.",
         "chart_heading": "Chronologie",
-        "chart_help": "Survolez ou touchez un point pour ses détails ; cliquez pour aller à "
+        "chart_help": "Survolez ou touchez un point pour ses détails\u202f; cliquez pour aller à "
                       "l’événement. Faites glisser pour vous déplacer, zoomez avec les boutons. "
-                      "Les étoiles marquent les événements cités par l’article ; les bandes "
+                      "Les étoiles marquent les événements cités par l’article\u202f; les bandes "
                       "montrent l’étendue d’une date connue seulement au mois ou à l’année.",
         "list_heading": "Événements",
         "list_intro": "Tous les événements du graphique, dans l’ordre chronologique, avec "
@@ -152,14 +168,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "era": "Période",
         "skip": "Aller à la liste des événements",
         "skip_article": "Aller à l’article",
-        "evidence_date": "Relié car « {text} » s’accorde avec la date {date}.",
-        "evidence_words": "La phrase cite : {words}.",
+        "evidence_date": "Relié car «\u00a0{text}\u00a0» s’accorde avec la date {date}.",
+        "evidence_words": "La phrase cite\u00a0: {words}.",
         "language_switch": "English",
         "category": "Catégorie",
         "to_event": "Voir l’événement",
         "footer": "Construit avec timeline. Les dates sont aussi précises que leurs sources "
-                  "le permettent : « 1966 » signifie un jour de 1966.",
-        "chart_noscript": "Sans JavaScript, le graphique ne peut ni zoomer ni se déplacer ; "
+                  "le permettent\u00a0: «\u00a01966\u00a0» signifie un jour de 1966.",
+        "chart_noscript": "Sans JavaScript, le graphique ne peut ni zoomer ni se déplacer\u202f; "
                           "chacun de ses points mène à son événement dans la liste ci-dessous.",
         "nav_label": "Autres vues",
         "lang_nav_label": "Langue",
@@ -170,14 +186,14 @@ STRINGS: dict[str, dict[str, str]] = {
                        "Ajoutez ?lang=en à l’adresse pour l’anglais, ou ?event= suivi de "
                        "l’ancre d’un événement (ce qui suit # dans son lien) pour le mettre "
                        "en évidence.",
-        "embed_address_note": "L’adresse du code est relative à cette page : une fois le site "
+        "embed_address_note": "L’adresse du code est relative à cette page\u00a0: une fois le site "
                               "publié, remplacez-la par son adresse complète (la page la "
                               "remplit elle-même lorsqu’elle est servie par un serveur web).",
         "embed_code_label": "Code pour intégrer la chronologie",
         "copy_code": "Copier le code",
         "copied": "Copié dans le presse-papiers.",
-        "copy_failed": "La copie a échoué : sélectionnez le code et copiez-le à la main.",
-        "embed_title": "La France et l’OTAN : une chronologie interactive",
+        "copy_failed": "La copie a échoué\u00a0: sélectionnez le code et copiez-le à la main.",
+        "embed_title": "La France et l’OTAN\u00a0: une chronologie interactive",
         "embed_hint": "Touchez ou cliquez un point pour lire son événement.",
         "embed_list_summary": "Les événements sous forme de liste",
         "open_full": "Ouvrir la chronologie complète",
@@ -194,8 +210,24 @@ STRINGS: dict[str, dict[str, str]] = {
                         "Début et Fin, les boutons, ou en balayant l’écran.",
         "present_noscript": "Sans JavaScript, tous les événements sont affichés ci-dessous, "
                             "les uns après les autres.",
+        "present_more": "Suite ci-dessous",
+        "colon": "\u00a0:",
+        "list_separator": "\u202f; ",
+        "quote_open": "«\u00a0",
+        "quote_close": "\u00a0»",
+        "plotly_download": "Télécharger le graphique en image PNG",
+        "plotly_zoom": "Zoomer",
+        "plotly_pan": "Déplacer",
+        "plotly_zoom_in": "Zoom avant",
+        "plotly_zoom_out": "Zoom arrière",
+        "plotly_reset": "Réinitialiser les axes",
+        "plotly_preparing": "Préparation de l’image\u00a0: cela peut prendre quelques secondes",
+        "plotly_downloaded": "Image téléchargée",
+        "plotly_download_failed": "Désolé, l’image n’a pas pu être téléchargée.",
+        "plotly_double_click": "Double-cliquez pour revenir au zoom initial",
+        "plotly_legend_hint": "Double-cliquez sur la légende pour n’afficher qu’un type de point",
         "reason_ref": "renvoie au présent, au passé ou à l’avenir sans date précise",
-        "reason_bc": "avant notre ère ; hors du calendrier de ce graphique",
+        "reason_bc": "avant notre ère\u202f; hors du calendrier de ce graphique",
         "reason_duration": "une durée, pas une date",
         "reason_none": "pas de période du calendrier",
         "nav_articles": "Articles",
@@ -203,15 +235,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "mentioned_in_one": "Cité dans 1 article",
         "more_quotes": "Et {n} autres citations, toutes dans data/events.json.",
         "articles_citing": "Articles qui le citent",
-        "chart_help_master": "Survolez ou touchez un point pour ses détails ; cliquez pour aller "
-                             "à l’événement. Faites glisser pour vous déplacer, zoomez avec les "
+        "chart_help_master": "Survolez ou touchez un point pour ses détails\u202f; cliquez pour "
+                             "aller à l’événement. Faites glisser pour vous déplacer, zoomez avec "
+                             "les "
                              "boutons. Les étoiles marquent les événements cités par les "
-                             "articles ; les bandes montrent l’étendue d’une date connue "
+                             "articles\u202f; les bandes montrent l’étendue d’une date connue "
                              "seulement au mois ou à l’année.",
         "master_intro": "Du traité fondateur de 1949 à l’appel à quitter l’OTAN de janvier "
-                        "2026 : l’histoire de la place de la France dans l’Alliance, et les "
+                        "2026\u00a0: l’histoire de la place de la France dans l’Alliance, et les "
                         "moments auxquels revient un ensemble de {n} articles. Chaque événement "
-                        "indique combien d’articles le citent et renvoie vers eux ; une date "
+                        "indique combien d’articles le citent et renvoie vers eux\u202f; une date "
                         "qu’aucun événement de référence n’explique figure dès que deux "
                         "articles la partagent.",
         "articles_title": "Les articles",
@@ -234,8 +267,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "legend_band": "Étendue d’une date imprécise",
         "lane_article": "Seulement dans l’article",
         "timeline_title": "La France et l’OTAN, 1949–2026",
-        "chart_svg_desc": "Une chronologie des relations entre la France et l’OTAN : une ligne "
-                          "par type d’événement, une marque par événement ; les bandes "
+        "chart_svg_desc": "Une chronologie des relations entre la France et l’OTAN\u00a0: une "
+                          "ligne par type d’événement, une marque par événement\u202f; les bandes "
                           "montrent l’étendue d’une date connue seulement au mois ou à "
                           "l’année, les zones teintées les périodes.",
         "key_label": "Légende du graphique",

@@ -122,6 +122,12 @@ def era_fit_width(model: ChartModel) -> float | None:
     return need if need == math.inf else math.ceil(need)
 
 
+def lane_label_em(model: ChartModel) -> float:
+    """Return the width of the widest lane label in ems (an estimate on the safe side)."""
+    widest = max((len(lane.label) for lane in model.lanes), default=0)
+    return round(widest * (CHAR_WIDTH_EM + 0.04), 2)
+
+
 def era_fit_style(model: ChartModel) -> str:
     """Return the CSS that hides the era labels on a chart too narrow for them.
 
@@ -153,44 +159,61 @@ class _Axes:
 
 
 def _plot(model: ChartModel, axes: _Axes, *, links: bool) -> list[str]:
-    """Draw the plot area: eras, grid, lanes, bands, labels, ticks and marks."""
+    """Draw the plot area: eras, grid, lanes, bands, labels, ticks and marks.
+
+    What a kind of element shares (colour, size, anchor) is said once, on
+    its group: the picture is part of every page, the embed's included.
+    """
     x, y = axes.x, axes.y
     out = ['<g aria-hidden="true">']
     for era in model.eras:
         start, stop = max(0.0, model.x_fraction(era.start)), min(1.0, model.x_fraction(era.stop))
         rgb, alpha = era.fill
-        out.append(f'<rect x="{x(start)}" y="0" width="{x(stop - start)}" height="{y(1)}" '
+        out.append(f'<rect x="{x(start)}" width="{x(stop - start)}" height="{y(1)}" '
                    f'fill="{rgb}" fill-opacity="{alpha}"/>')
+    out.append(f'<g stroke="{GRID_COLOR}">')
     for year in model.ticks:
         at = x(model.x_fraction(_jan1(year)))
-        out.append(f'<line x1="{at}" x2="{at}" y1="0" y2="{y(1)}" stroke="{GRID_COLOR}"/>')
+        out.append(f'<line x1="{at}" x2="{at}" y2="{y(1)}"/>')
+    out.append(f'</g><g stroke="{LANE_LINE_COLOR}">')
     for lane in model.lanes:
         at = y(model.y_fraction(lane.y))
-        out.append(f'<line x1="0" x2="{x(1)}" y1="{at}" y2="{at}" stroke="{LANE_LINE_COLOR}"/>')
+        out.append(f'<line x2="{x(1)}" y1="{at}" y2="{at}"/>')
     low, high = model.y_range
     band_height = y(2 * BAND_HALF / (high - low))
+    out.append(f'</g><g fill="{BAND_RGB}" fill-opacity="{BAND_OPACITY}">')
     for band in model.bands:
         start, stop = model.x_fraction(band.start), model.x_fraction(band.stop)
         out.append(f'<rect x="{x(start)}" y="{y(model.y_fraction(band.y + BAND_HALF))}" '
-                   f'width="{x(stop - start)}" height="{band_height}" fill="{BAND_RGB}" '
-                   f'fill-opacity="{BAND_OPACITY}"/>')
+                   f'width="{x(stop - start)}" height="{band_height}"/>')
+    out.append(f'</g><g class="chart-era-labels" font-size="{ERA_FONT_SIZE}" '
+               f'fill="{MUTED_TEXT_COLOR}">')
     for era in model.eras:
-        out.append(f'<text class="chart-era-label" x="{x(model.x_fraction(era.anchor))}" y="0" '
-                   f'dy="{-(5 + ERA_ROW_STEP * era.row)}" text-anchor="{era.side}" '
-                   f'font-size="{ERA_FONT_SIZE}" fill="{MUTED_TEXT_COLOR}">'
-                   f'{_text(era.label)}</text>')
+        anchor = ' text-anchor="end"' if era.side == "end" else ""
+        out.append(f'<text class="chart-era-label" x="{x(model.x_fraction(era.anchor))}" '
+                   f'dy="{-(5 + ERA_ROW_STEP * era.row)}"{anchor}>{_text(era.label)}</text>')
+    out.append(f'</g><g font-size="{LANE_FONT_SIZE}" fill="{MUTED_TEXT_COLOR}">'
+               '<g stroke="#ffffff" stroke-width="3" stroke-linejoin="round" '
+               'paint-order="stroke">')
     for lane in model.lanes:
-        out.append(f'<text class="chart-lane-label" x="0" y="{y(model.y_fraction(lane.y))}" '
-                   f'dy="{-LANE_LABEL_LIFT}" font-size="{LANE_FONT_SIZE}" '
-                   f'fill="{MUTED_TEXT_COLOR}" stroke="#ffffff" stroke-width="3" '
-                   f'stroke-linejoin="round" paint-order="stroke">{_text(lane.label)}</text>')
+        out.append(f'<text class="chart-lane-label" y="{y(model.y_fraction(lane.y))}" '
+                   f'dy="{-LANE_LABEL_LIFT}">{_text(lane.label)}</text>')
+    out.append("</g>")
+    if links:
+        # Classroom mode's large type puts the labels left of the plot
+        # instead (CSS shows these there), as plotly's axis does.
+        out.append('<g text-anchor="end">')
+        for lane in model.lanes:
+            out.append(f'<text class="chart-lane-label-side" y="{y(model.y_fraction(lane.y))}" '
+                       f'dx="-6" dy="0.35em">{_text(lane.label)}</text>')
+        out.append("</g>")
+    out.append(f'</g><g font-size="{TICK_FONT_SIZE}" fill="{TEXT_COLOR}" text-anchor="middle">')
     for i, year in enumerate(model.ticks):
         # Every other year can give way on a narrow chart (CSS).
         kind = "chart-tick" + (" chart-tick-minor" if i % 2 else "")
         out.append(f'<text class="{kind}" x="{x(model.x_fraction(_jan1(year)))}" y="{y(1)}" '
-                   f'dy="17" text-anchor="middle" font-size="{TICK_FONT_SIZE}" '
-                   f'fill="{TEXT_COLOR}">{year}</text>')
-    out.append("</g>")
+                   f'dy="17">{year}</text>')
+    out.append("</g></g>")
     out.append('<g class="chart-marks">')
     for p in model.points:
         place = f'x="{x(model.x_fraction(p.day))}" y="{y(model.y_fraction(p.y))}"'

@@ -60,6 +60,10 @@ class MentionView:
     before: str
     text: str
     after: str
+    # What the evidence names, for pages that mark the article's own words
+    # in its language inside their sentence.
+    expression: str
+    matched: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +234,7 @@ def mention_view(ref: MentionRef, article: ArticleRef | None, date_label: str, l
         sentence=ref.sentence, language=article.language if article else "",
         href=(article.href if article else "") + "#" + mention_anchor(ref.article, ref.start),
         evidence=link_evidence(ref, date_label, lang) if linked else "",
-        before=before, text=text, after=after)
+        before=before, text=text, after=after, expression=ref.text, matched=ref.matched)
 
 
 def link_evidence(ref: MentionRef, date_label: str, lang: str) -> str:
@@ -383,6 +387,7 @@ def chart_context(ps: PageSet, catalog: Catalog, timeline: Timeline, items: list
         # The widths at which era labels show (timeline.js reads the same rule).
         "chart_style": Markup(svg.era_fit_style(model)),
         "era_fit": _era_fit_attribute(model),
+        "lane_em": svg.lane_label_em(model),
         # Where plotly.js puts its plot in the chart's box: the picture goes there.
         "plot_inset": "{t}px {r}px {b}px {l}px".format(**chart.MARGIN),
         "chart_key": chart_key(model),

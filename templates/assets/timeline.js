@@ -24,11 +24,37 @@
   var boot = document.currentScript;
   var plotlySrc = boot ? boot.getAttribute("data-plotly") : null;
   root.classList.add("js");
+  // Classroom mode's controls (and its full-screen button, where the browser
+  // has full screen) are laid out with the first paint, from CSS: shown
+  // later, they would push the chart up under the reader's eyes.
+  if (document.fullscreenEnabled) { root.classList.add("can-fullscreen"); }
 
   function param(name) {
     var match = new RegExp("[?&]" + name + "=([^&#]*)").exec(location.search);
     if (!match) { return null; }
     try { return decodeURIComponent(match[1].replace(/\+/g, " ")); } catch (e) { return null; }
+  }
+
+  // Classroom mode's type size on its chart: 18 px on a 720-pixel screen,
+  // growing with it (26 at 1080), smaller on a narrow one. Its lane labels
+  // stand left of the plot, in a margin both drawings of the chart agree on:
+  // the widest label's width as the build estimated it (data-lane-em, in
+  // ems) at that size. Set before the first paint, for the picture's CSS.
+  var laneEm = boot ? Number(boot.getAttribute("data-lane-em")) || 0 : 0;
+  function classroomFont() {
+    var width = window.innerWidth - 48;
+    var projector = Math.max(18, Math.min(26, Math.round(window.innerHeight / 40)));
+    return width >= 900 ? projector : width < 560 ? 12 : 16;
+  }
+  function plotLeft(font) { return Math.ceil(laneEm * font) + 18; }
+  if (pageName === "present") {
+    var setChartSizes = function () {
+      var font = classroomFont();
+      root.style.setProperty("--chart-font", font + "px");
+      root.style.setProperty("--plot-left", plotLeft(font) + "px");
+    };
+    setChartSizes();
+    window.addEventListener("resize", setChartSizes);
   }
 
   // embed.html?lang=fr on the root page: one iframe address serves every
@@ -105,7 +131,7 @@
     if (chartMade) { return; }
     chartMade = true;
     theChart = Chart(pageName === "embed" ? { fill: true } :
-      pageName === "present" ? { fill: true, fontSize: 14 } : {});
+      pageName === "present" ? { fill: true, classroom: true } : {});
     chartWaiters.splice(0).forEach(function (fn) { fn(theChart); });
   }
 
@@ -239,43 +265,134 @@
       layout.xaxis.fixedrange = true;
       config.displayModeBar = false;
     }
-    if (options.fontSize) {
-      layout.font.size = options.fontSize;
+    if (options.classroom) {
+      // Classroom mode is read from the back of a room: the current event's
+      // point stands out more. The others keep their size: bigger, points a
+      // few months apart would cover each other's centres, and a click on
+      // one could bring up its neighbour.
+      markerTraces.forEach(function (t) {
+        figure.data[t].selected.marker.size = figure.data[t].marker.size + 13;
+      });
+    }
+    // The interface's words in the page's language: plotly.js's own
+    // (toolbar tooltips, notices) come from the page (_plotly_words.html),
+    // registered as a locale named after the page's language.
+    var words = plotlyWords();
+    if (words) {
+      Plotly.register({ moduleType: "locale", name: words.name, dictionary: words.dictionary });
+      config.locale = words.name;
+    }
+
+    // Era and lane labels are annotations named so (chart.py), before the
+    // highlighted event's label; each era's band is the shape of its index.
+    var eraCount = annotations.filter(function (n) { return n.name === "era"; }).length;
+    var laneNotes = annotations.filter(function (n) { return n.name === "lane"; });
+    var entities = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#x27;": "'" };
+    function decoded(text) {
+      return String(text).replace(/&(amp|lt|gt|quot|#x27);/g, function (e) { return entities[e]; });
+    }
+    var measure = document.createElement("canvas").getContext("2d");
+    function textWidth(text, size) {
+      measure.font = size + "px " + layout.font.family;
+      return measure.measureText(text).width;
     }
 
     // The settings that depend on the chart's width, as the static picture
     // has them (its CSS): era labels only where they fit, every other year
-    // on a narrow chart.
+    // on a narrow chart. Classroom mode reads from the back of a room: its
+    // type size (classroomFont, which the picture uses too), lane labels
+    // left of the plot in a margin both drawings agree on (plotLeft), and
+    // one era label, the current event's (highlight).
     function sized() {
       var width = div.clientWidth;
-      return { eras: width >= eraFit, narrow: width < 480 };
+      var font = options.classroom ? classroomFont() : null;
+      return {
+        eras: width >= eraFit, narrow: width < 480, font: font,
+        left: options.classroom ? plotLeft(font) : layout.margin.l,
+        note: options.classroom ? font + 2 : 13
+      };
     }
     function tickUpdate(s) {
       var keep = function (_, i) { return !s.narrow || i % 2 === 0; };
       return { vals: ticks.vals.filter(keep), text: ticks.text.filter(keep) };
     }
-    // As a relayout update, or written into the layout before the first draw.
-    function asUpdate(s) {
+    // The settings as one flat update (plotly's relayout), applied to the
+    // layout before the first draw or to the chart later.
+    function settings(s) {
       var update = {};
       annotations.forEach(function (note, i) {
-        if (note.name === "era") { update["annotations[" + i + "].visible"] = s.eras; }
+        var key = "annotations[" + i + "].";
+        if (note.name === "era") { update[key + "visible"] = !options.classroom && s.eras; }
+        if (note.name === "lane") { update[key + "visible"] = !options.classroom; }
+        if (s.font && note.name === "era") { update[key + "font.size"] = s.font; }
       });
       var t = tickUpdate(s);
       update["xaxis.tickvals"] = t.vals;
       update["xaxis.ticktext"] = t.text;
+      if (options.classroom) {
+        update["xaxis.tickfont.size"] = s.font;
+        update["yaxis.showticklabels"] = true;
+        update["yaxis.ticktext"] = laneNotes.map(function (n) { return n.text; });
+        update["yaxis.tickfont.size"] = s.font;
+        update["yaxis.automargin"] = false;
+        update["hoverlabel.font.size"] = s.font;
+        update["margin.l"] = s.left;
+      }
       return update;
     }
+    function asUpdate(s) { return settings(s); }
     function applyTo(target, s) {
-      annotations.forEach(function (note) {
-        if (note.name === "era") { note.visible = s.eras; }
+      var update = settings(s);
+      Object.keys(update).forEach(function (path) {
+        var parts = path.replace(/\[(\d+)\]/g, ".$1").split(".");
+        var at = target;
+        for (var i = 0; i < parts.length - 1; i++) {
+          if (at[parts[i]] === undefined) { at[parts[i]] = {}; }
+          at = at[parts[i]];
+        }
+        at[parts[parts.length - 1]] = update[path];
       });
-      var t = tickUpdate(s);
-      target.xaxis.tickvals = t.vals;
-      target.xaxis.ticktext = t.text;
     }
 
     var current = sized();
     applyTo(layout, current);
+
+    // Each era label's band on the x axis (the shape that starts where the
+    // label does), to find the era of an event.
+    var eraSpans = (layout.shapes || []).slice(0, eraCount).map(function (band) {
+      return [Date.parse(band.x0), Date.parse(band.x1)];
+    });
+    function eraOf(x) {
+      var t = Date.parse(x);
+      for (var i = 0; i < eraSpans.length; i++) {
+        if (eraSpans[i] && eraSpans[i][0] <= t && t < eraSpans[i][1]) { return i; }
+      }
+      return -1;
+    }
+    function along(t) { return (t - range[0]) / (range[1] - range[0]); }
+
+    // Where classroom mode writes an era's label: centred over its band (or
+    // from its start, for a label wider than the band) but never past either
+    // end of the plot, in the classroom size or smaller (down to 12 pixels)
+    // when the plot is narrower than the label; null when it does not fit
+    // even then (the band still shows the era).
+    function eraPlace(i, text) {
+      if (!eraSpans[i] || !measure) { return null; }
+      var plotWidth = div.clientWidth - current.left - layout.margin.r;
+      var size = current.font;
+      var width = textWidth(decoded(text), size) + 6;
+      while (width > plotWidth && size > 12) {
+        size -= 1;
+        width = textWidth(decoded(text), size) + 6;
+      }
+      if (width > plotWidth) { return null; }
+      var start = plotWidth * Math.max(0, along(eraSpans[i][0]));
+      var end = plotWidth * Math.min(1, along(eraSpans[i][1]));
+      // Not before the band starts, when the plot leaves room for that.
+      var left = Math.max(0, Math.min(plotWidth - width, Math.max(start, (start + end - width) / 2)));
+      var x = range[0] + (left / plotWidth) * (range[1] - range[0]);
+      return { x: new Date(x).toISOString().slice(0, 10), size: size };
+    }
 
     var ready = Plotly.newPlot(div, figure.data, layout, config).then(function () {
       // The drawing itself is hidden from assistive technology: the caption
@@ -315,11 +432,12 @@
     }
 
     // plotly.js follows the window's width itself (config.responsive);
-    // redraw with other settings only when the chart crosses the narrow
-    // threshold.
+    // redraw with other settings only when the chart crosses a threshold of
+    // width (narrow; classroom mode's type sizes) or its lane labels change.
     function resettle() {
       var next = sized();
-      if (next.narrow === current.narrow && next.eras === current.eras) { return false; }
+      if (next.narrow === current.narrow && next.eras === current.eras &&
+          next.font === current.font) { return false; }
       current = next;
       ready = ready.then(function () { return Plotly.relayout(div, asUpdate(next)); });
       return true;
@@ -360,8 +478,10 @@
           handler(id);
         }
       },
-      // Enlarge one event's point, dim the others and label it with its date;
-      // highlight(null) puts every point back.
+      // Enlarge one event's point, dim the others and label it with its date
+      // (one label: the last event's goes); highlight(null) puts every point
+      // back. In classroom mode the label of the event's era is the one era
+      // label shown.
       highlight: function (id) {
         var spot = id && this.has(id) ? where[id] : null;
         ready = ready.then(function () {
@@ -371,23 +491,56 @@
           });
           // Anchor the label's side by where the point sits, so it never
           // runs off the edge of the chart.
-          var along = spot ? (Date.parse(spot.x) - range[0]) / (range[1] - range[0]) : 0;
+          var at = spot ? along(Date.parse(spot.x)) : 0;
+          var rise = options.classroom ? current.note + 20 : 36;
           var note = spot ? {
             xref: "x", yref: "y", x: spot.x, y: spot.y, text: spot.date,
-            xanchor: along < 0.3 ? "left" : along > 0.7 ? "right" : "center",
+            xanchor: at < 0.3 ? "left" : at > 0.7 ? "right" : "center",
             showarrow: true, arrowhead: 2, arrowwidth: 1.5, arrowcolor: "#1a1a1a",
-            ax: 0, ay: spot.y > topLane / 2 ? 36 : -36,
+            ax: 0, ay: spot.y > topLane / 2 ? rise : -rise,
             bgcolor: "#ffffff", bordercolor: "#1a1a1a", borderwidth: 1, borderpad: 3,
-            font: { size: (options.fontSize || 12) + 1, color: "#1a1a1a" }
+            font: { size: current.note, color: "#1a1a1a" }
           } : null;
           div.setAttribute("data-highlight", spot ? id : "");
-          var update = {};
-          update["annotations[" + noteIndex + "]"] = note;
-          return Plotly.update(div, { selectedpoints: selected }, update, markerTraces);
+          // The whole list of annotations, eras and lanes then the label:
+          // setting "annotations[n]" to an object would insert a label each
+          // time rather than replace the last one.
+          var era = spot && options.classroom ? eraOf(spot.x) : -1;
+          var notes = (div.layout.annotations || []).slice(0, noteIndex).map(function (old, i) {
+            var copy = {};
+            Object.keys(old).forEach(function (key) { copy[key] = old[key]; });
+            if (options.classroom && i < eraCount) {
+              var place = i === era ? eraPlace(i, copy.text) : null;
+              copy.visible = !!place;
+              if (place) {
+                copy.x = place.x;
+                copy.xanchor = "left";
+                copy.y = 1;
+                copy.font = { size: place.size, color: old.font && old.font.color };
+              }
+            }
+            return copy;
+          });
+          if (note) { notes.push(note); }
+          return Plotly.update(div, { selectedpoints: selected }, { annotations: notes },
+            markerTraces);
         });
         return ready;
       }
     };
+  }
+
+  // plotly.js's words in the page's language, from the page's
+  // #timeline-words (the English plotly.js writes -> the page's), or null.
+  function plotlyWords() {
+    var holder = document.getElementById("timeline-words");
+    if (!holder) { return null; }
+    try {
+      var words = JSON.parse(holder.textContent);
+      return words && words.name && words.dictionary ? words : null;
+    } catch (e) {
+      return null;
+    }
   }
 
   /* ------------------------------------------------------ language switch */
@@ -563,6 +716,10 @@
     var exitBase = exit ? exit.getAttribute("href") : "";
     var stage = document.getElementById("present-stage");
     var template = status ? status.getAttribute("data-template") : "{n} / {total}";
+    var colon = (status && status.getAttribute("data-colon")) || ":";
+    var prevButton = document.getElementById("present-prev");
+    var nextButton = document.getElementById("present-next");
+    var more = document.getElementById("present-more");
     var chart = null;
     var current = -1;
     controls.hidden = false;
@@ -584,34 +741,61 @@
       bar.style.transform = "scaleX(" + (n / steps.length) + ")";
       var title = step.querySelector(".step-title");
       var date = step.querySelector(".step-date");
-      status.textContent = template.replace("{n}", n).replace("{total}", steps.length) + ": " +
+      status.textContent = template.replace("{n}", n).replace("{total}", steps.length) + colon + " " +
         (date ? date.textContent.trim() + ", " : "") + (title ? title.textContent.trim() : "");
       setHash(step.id);
       if (exit) { exit.setAttribute("href", exitBase + "#" + step.id); }
+      // At either end the button that would go nowhere says so (and looks
+      // it), but keeps its place in the tab order and any focus it has.
+      prevButton.setAttribute("aria-disabled", String(i === 0));
+      nextButton.setAttribute("aria-disabled", String(i === steps.length - 1));
       if (stage) { stage.scrollTop = 0; fit(step); }
       highlightStatic(step.id);
       if (chart) { chart.highlight(step.id); }
     }
 
-    // Shrink a long event's type (down to three quarters) until it fits the
-    // stage, so the whole event shows on the projector without scrolling.
+    // Shrink a long event's type (down to 18 pixels, which the CSS keeps as
+    // a floor) until it fits the stage, so the whole event shows on the
+    // projector without scrolling. What still does not fit (a phone, a long
+    // quote) scrolls, and a "More below" button says so until the reader
+    // gets to the end.
+    function overflows() { return stage.scrollHeight > stage.clientHeight + 1; }
     function fit(step) {
       var scale = 1;
+      if (more) { more.hidden = true; }   // measured without it
       step.style.setProperty("--fit", "1");
-      while (stage.scrollHeight > stage.clientHeight + 1 && scale > 0.76) {
+      while (overflows() && scale > 0.5) {
         scale -= 0.05;
         step.style.setProperty("--fit", String(scale));
       }
+      showMore();
+    }
+    function showMore() {
+      if (!more) { return; }
+      more.hidden = stage.scrollTop + stage.clientHeight >= stage.scrollHeight - 1;
+    }
+    if (more && stage) {
+      stage.addEventListener("scroll", showMore, { passive: true });
+      more.addEventListener("click", function () {
+        stage.scrollBy({ top: Math.round(stage.clientHeight * 0.8),
+          behavior: reducedMotion() ? "auto" : "smooth" });
+      });
     }
     window.addEventListener("resize", function () {
       if (current >= 0 && stage) { fit(steps[current]); }
+    });
+    // Opening an event's sources makes it longer: fit it again.
+    Array.prototype.forEach.call(document.querySelectorAll(".step details"), function (d) {
+      d.addEventListener("toggle", function () {
+        if (current >= 0 && stage && steps[current].contains(d)) { fit(steps[current]); }
+      });
     });
 
     function next() { show(current + 1); }
     function prev() { show(current - 1); }
 
-    document.getElementById("present-next").addEventListener("click", next);
-    document.getElementById("present-prev").addEventListener("click", prev);
+    nextButton.addEventListener("click", next);
+    prevButton.addEventListener("click", prev);
 
     document.addEventListener("keydown", function (event) {
       if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) { return; }
