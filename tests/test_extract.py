@@ -227,7 +227,7 @@ def test_same_sentence_year_beats_publication_in_news() -> None:
 
 
 def test_month_words_are_normalised_by_dateparser() -> None:
-    from timeline.extract import _dateparser_month
+    from timeline.extract.dateparse import _dateparser_month
 
     assert _dateparser_month("févr.", "fr") == 2
     assert _dateparser_month("sept.", "en") == 9

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Bump whenever timeline/extract.py (or its lexicon) can return different
+# Bump whenever the timeline/extract/ package can return different
 # mentions for the same text: it is part of every cache key.
 EXTRACTOR_VERSION = "4"
 

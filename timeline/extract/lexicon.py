@@ -1,6 +1,6 @@
 """Word lists the date extractor is built from, one table per concern and language.
 
-Kept apart from the rules in ``timeline.extract`` so that adding a spelling
+Kept apart from the rules in the other modules of ``timeline.extract`` so that adding a spelling
 (a month abbreviation, a French number word) never means touching a regex.
 Every key is lower case and accent-bearing where the language has accents;
 the extractor matches case-insensitively.
@@ -217,7 +217,7 @@ EASTER: dict[str, tuple[str, ...]] = {"en": ("easter", "easter sunday"),
 
 # Words that mark a clause as looking ahead or back, for dates written
 # without a year or week in news ("will meet on Tuesday", "a voté mardi").
-# Regular forms are recognised by their endings in ``timeline.extract``
+# Regular forms are recognised by their endings in ``timeline.extract.tense``
 # ("-ed", "présentera", "votait"); these are the auxiliaries and the
 # irregular forms the endings miss.
 FUTURE_WORDS: dict[str, tuple[str, ...]] = {

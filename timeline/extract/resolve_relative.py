@@ -1,0 +1,109 @@
+"""Resolvers for expressions counted from another date: "two years ago",
+"a decade later", "the following day", "at that time", "the end of the year"."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract import lexicon as lex
+from timeline.extract.calendar import _add_years, _shift, _When
+from timeline.extract.context import _Context, _deixis_base, _num, _Result
+from timeline.extract.patterns import _Cand
+
+
+def _r_ago(c: _Cand, ctx: _Context) -> _Result:
+    """ "two years ago", "il y a dix ans": deixis; "years ago" without a count is PAST_REF."""
+    m = c.match
+    unit = lex.UNITS[ctx.lang].get(m.group("unit").lower())
+    n = _num(c.qty or m.groupdict().get("num"), ctx.lang)
+    if unit is None or unit == "weekend":
+        return None
+    base, anchor = _deixis_base(ctx)
+    got = _shift(base, -n, unit) if n is not None and base is not None else None
+    if got is None:
+        return "PAST_REF", "none", None
+    return got[0], anchor, None
+
+
+def _r_later(c: _Cand, ctx: _Context) -> _Result:
+    """ "two days later", "a decade earlier": anaphora; "weeks later" is FUTURE_REF."""
+    m = c.match
+    unit = lex.UNITS[ctx.lang].get(m.group("unit").lower())
+    if unit is None or unit == "weekend":
+        return None
+    sign = lex.LATER_WORDS[ctx.lang].get(re.sub(r"\s+", " ", m.group("dir").lower()), 1)
+    n = _num(c.qty or m.groupdict().get("num"), ctx.lang)
+    if n is None:
+        return ("FUTURE_REF" if sign > 0 else "PAST_REF"), "none", None
+    base, anchor = ctx.anaphora_base()
+    if base is None:
+        return ("FUTURE_REF" if sign > 0 else "PAST_REF"), "none", None
+    hedged = ctx.body[c.start:c.end].lower().startswith(lex.HEDGES[ctx.lang])
+    if unit in ("decade", "century") and not hedged:
+        # "a decade earlier" than 490 BC is 500 BC: a year, counted in tens;
+        # "almost two decades earlier" is only known to the decade.
+        w = _When(_add_years(base.year, sign * n * (10 if unit == "decade" else 100)))
+        return w.timex(), anchor, w if sign > 0 else None
+    got = _shift(base, sign * n, unit)
+    if got is None:
+        # "two days later" after a bare year: the day is unknown, the year is not.
+        return base.timex(), anchor, None
+    # A look back ("a decade earlier") is an aside: the story stays where it was.
+    return got[0], anchor, got[1] if sign > 0 else None
+
+
+def _r_anaphor(c: _Cand, ctx: _Context) -> _Result:
+    m = c.match
+    gd = m.groupdict()
+    if ctx.lang == "en":
+        word = re.sub(r"\s+", " ", (gd.get("step") or gd.get("step2") or "").lower())
+        step = lex.ANAPHORIC_STEPS["en"].get(word, 0)
+        unit = gd["unit"].lower()
+    else:
+        lend = (gd.get("lend") or "").lower()
+        if lend:
+            unit = "day"
+            step = lex.ANAPHORIC_STEPS["fr"].get(re.sub(r"\s+", " ", lend), 0)
+        else:
+            raw_unit = (gd.get("unit") or gd.get("unit2") or "").lower()
+            word = (gd.get("stepw") or "même").lower()
+            step = lex.ANAPHORIC_STEPS["fr"].get(word, 0)
+            if raw_unit == "lendemain":
+                raw_unit, step = "jour", 1
+            elif raw_unit == "veille":
+                raw_unit, step = "jour", -1
+            unit = lex.UNITS["fr"].get(raw_unit, "day")
+    if unit in lex.DAY_PARTS["en"]:
+        unit, step = "day", (step if step else 0)
+    base, anchor = ctx.anaphora_base()
+    if base is None:
+        return None
+    got = _shift(base, step, unit)
+    if got is None:
+        # "the next day" after a bare year: the day is unknown, the year is not.
+        return (base.timex(), anchor, None) if step == 0 or unit == "day" else None
+    # Only a step forward moves the story on; "the previous year" is an aside.
+    return got[0], anchor, got[1] if step > 0 else None
+
+
+def _r_same_time(c: _Cand, ctx: _Context) -> _Result:
+    """ "the same time", "that time", "à ce moment-là": the narrative's date."""
+    base, anchor = ctx.anaphora_base()
+    if base is None:
+        return None
+    return base.timex(), anchor, None
+
+
+def _r_end_of_unit(c: _Cand, ctx: _Context) -> _Result:
+    """ "the end of the year", "la fin du mois": the current one in news, the
+    story's in a narrative."""
+    unit = lex.UNITS[ctx.lang].get(c.match.group("unit").lower())
+    if unit is None:
+        return None
+    base, anchor = ctx.bare_base()
+    if base is None:
+        return None
+    got = _shift(base, 0, unit)
+    if got is None:
+        return base.timex(), anchor, None
+    return got[0], anchor, None
