@@ -185,6 +185,12 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
                                   progress=progress("Extracting dates", len(articles))
                                   if progress else None,
                                   meanwhile=_import_rendering)
+    # --- extract branch: event-anchored mentions ("43 years after de Gaulle
+    # pulled France out") get their value from the catalog, after the cache
+    # so that editing events.yaml never makes a cache entry stale.
+    from timeline.anchoring import resolve_all
+    mentions = resolve_all(mentions, catalog.events)
+    # --- end extract branch
     notes: list[str] = []
     bundle = None
     if options.plotlyjs == "local":

@@ -109,7 +109,7 @@ def _find_candidates(body: str, lang: str) -> list[_Cand]:
             if not _written_as_name(m, body, lang, pat.kind):
                 continue
             c = _Cand(a, b, pat.kind, m, order, modifiable=pat.modifiable)
-            if pat.kind in ("ago", "later") and "num" not in pat.regex.groupindex:
+            if pat.kind in ("ago", "later", "anchored") and "num" not in pat.regex.groupindex:
                 _take_quantity(c, low, lang)
             c.core_start = c.start
             found.append(c)

@@ -27,10 +27,44 @@ class _Context:
     sentence: int = 0                # where the sentence being read starts
     sentence_end: int = 0            # and where it ends
     last_day: _When | None = None    # the last day, for clock times
+    # How much of ``published`` is known: "day", "month" or "year". A paper
+    # dated to the month still anchors "le 19 janvier" and "last year", never
+    # "yesterday" to one day.
+    precision: str = "day"
 
     @property
     def dct(self) -> _When | None:
-        return _from_date(self.published) if self.published else None
+        if self.published is None:
+            return None
+        p = self.published
+        if self.precision == "year":
+            return _When(p.year)
+        if self.precision == "month":
+            return _When(p.year, p.month)
+        return _from_date(p)
+
+    @property
+    def ref_year(self) -> int | None:
+        """What a two-digit year is read against."""
+        return self.published.year if self.published else None
+
+    @property
+    def pub_day(self) -> datetime.date | None:
+        """The publication day, when it is known to the day."""
+        return self.published if self.precision == "day" else None
+
+    def pub_range(self) -> tuple[datetime.date, datetime.date] | None:
+        """The first and last days the publication date may be."""
+        p = self.published
+        if p is None:
+            return None
+        if self.precision == "year":
+            return datetime.date(p.year, 1, 1), datetime.date(p.year, 12, 31)
+        if self.precision == "month":
+            nxt = datetime.date(p.year + p.month // 12, p.month % 12 + 1, 1) \
+                if p.year < 9999 or p.month < 12 else datetime.date(9999, 12, 31)
+            return p.replace(day=1), nxt - datetime.timedelta(days=1 if nxt.day == 1 else 0)
+        return p, p
 
     def anaphora_base(self) -> tuple[_When | None, str]:
         """What "the following day" or "two years later" is counted from."""
@@ -81,8 +115,13 @@ def _normalise_month(m: re.Match[str], lang: str, fallback: int) -> int:
     return _dateparser_month(m.group("mon").lower(), lang) or fallback
 
 
-def _year_of(m: re.Match[str], lang: str) -> int | None:
-    """The year written in a match, with its era (490 BC -> -490, '98 -> 1998)."""
+def _year_of(m: re.Match[str], lang: str, ref: int | None = None) -> int | None:
+    """The year written in a match, with its era (490 BC -> -490, '98 -> 1998).
+
+    A two-digit year is the latest year so written up to the year after
+    ``ref`` (the publication year): "octobre 98" in 2003 is 1998, "mars 31"
+    in 2022 is 1931, not a year nine years ahead.
+    """
     raw = m.groupdict().get("year")
     if raw is None:
         return None
@@ -92,7 +131,10 @@ def _year_of(m: re.Match[str], lang: str) -> int | None:
     if era and re.match(_ERA_BC, era, re.IGNORECASE):
         return -y if y > 0 else None
     if len(raw) == 2 and lang == "fr" and not era:
-        return 1900 + y if y >= 30 else 2000 + y
+        if ref is None or not 100 <= ref <= 9989:
+            return 1900 + y if y >= 30 else 2000 + y
+        out = (ref + 1) // 100 * 100 + y
+        return out - 100 if out > ref + 1 else out
     if y == 0:
         return None
     return y

@@ -42,6 +42,9 @@ class _Cand:
     mod_start: int | None = None
     qty: str | None = None
     core_start: int = 0  # the start before any modifier was taken in
+    # Set by the resolver of an event-anchored candidate: the Mention's
+    # offset and event_words.
+    extra: dict[str, str] | None = None
 
 
 # Patterns run over a lower-cased copy of the body (much faster than
@@ -52,6 +55,8 @@ _ERA_AD = r"(?:a\.d\.|apr\.?\s*j\.?-?c\.?)"
 _YEAR4 = r"(?:1\d{3}|20\d{2})"
 _NOT_NUM_AFTER = r"(?![\d]|[.,]\d|\s*[%€$£]|\s*-\s*(?:year|an)s?\b)"
 _ROMAN = r"(?:x{0,2}(?:ix|iv|v?i{0,3}))"
+# Finite verbs that show "before"/"after" stands alone as an adverb.
+_EN_FINITE = r"(?:had|has|have|was|were|is|are|would|will|could|did)\b"
 
 
 @functools.lru_cache(maxsize=4)
@@ -160,12 +165,17 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             # The count before the unit ("two", "a few", "almost 20") is
             # taken in by _take_quantity: starting on the unit keeps this fast.
             ("ago", rf"\b(?P<unit>{units})\s+(?P<dir>ago)\b", False),
-            # "before"/"after" followed by a noun phrase count from an event
-            # ("days after the ceremony"), not from the narrative date.
+            # "before"/"after" followed by words count from the event those
+            # words name ("43 years after de Gaulle pulled France out"), not
+            # from the narrative or the publication date: an anchored kind.
+            # Before a finite verb they are adverbs ("who a few months before
+            # had completed"): counted like "earlier".
             ("later", rf"\b(?P<unit>{units})\s+"
                       r"(?P<dir>later|earlier|afterwards?|previously|"
-                      r"(?:before|after)(?!\s+(?:the|a|an|his|her|their|its|this|that)\b))\b",
+                      rf"(?:before|after)(?!\s+(?!{_EN_FINITE})[\w\"“'(]))\b",
              False),
+            ("anchored", rf"\b(?P<span>(?P<unit>{units})\s+(?P<dir>after|before))"
+                         rf"\s+(?!{_EN_FINITE})(?=[\w\"“'(])", False),
             ("anaphor", r"\b(?P<step>the\s+following|the\s+next|the\s+previous|the\s+preceding|"
                         r"the\s+subsequent|the\s+same|that\s+same|that|the\s+prior)\s+"
                         rf"(?P<unit>day|week|weekend|month|year|decade|century|{dayparts})\b",
@@ -251,7 +261,9 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
                     rf"(?:(?P<num>\d+|{numbers})\s+)?(?P<unit>{units})\b", False),
             ("later", rf"\b(?P<unit>{units})\s+"
                       r"(?P<dir>plus\s+tard|plus\s+tôt|auparavant|après|avant)\b"
-                      r"(?!\s+(?:le|la|les|l'|un|une|son|sa|ses|leur)\b)", False),
+                      r"(?!\s+[\w\"“«'(])", False),
+            ("anchored", rf"\b(?P<span>(?P<unit>{units})\s+(?P<dir>après|avant))"
+                         r"\s+(?=[\w\"“«'(])", False),
             # "ce jour-là", "cette année-là": that day, that year (of the story).
             ("anaphor", r"\b(?:ce|cet|cette)\s+(?P<unit>jour|matin|soir|nuit|après-midi|semaine|"
                         r"mois|année|an)-là\b", True),
@@ -334,6 +346,7 @@ def _triggers(lang: str) -> dict[str, str]:
         "year_tail": digit, "year_bc_head": digit, "year": digit, "year_ad": digit,
         "year_small": digit, "clock": digit, "numeric": digit, "year_word": digit,
         "ago": r"ago\b" if lang == "en" else r"y\s+a\b", "later": units, "anaphor": units,
+        "anchored": units,
         "same_time": r"(?:time|period|point|date|moment|époque)",
         "deictic_unit": units, "deictic_fr": rf"(?:{units}|nouvelle)",
         "deictic_day": _alt(lex.DEICTIC_DAYS[lang]), "weekday": _alt(lex.WEEKDAYS[lang]),

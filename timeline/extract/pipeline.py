@@ -18,11 +18,16 @@ _LANGS = ("en", "fr")
 
 
 def extract_mentions(body: str, *, published: datetime.date | None = None,
-                     lang: str = "en") -> list[Mention]:
+                     lang: str = "en", precision: str = "day") -> list[Mention]:
     """Return the date mentions of ``body``, sorted and non-overlapping.
 
-    ``published`` anchors deictic expressions; ``lang`` is "en" or "fr"
+    ``published`` anchors deictic expressions, known to ``precision`` ("day",
+    "month": any day of its month, "year"); ``lang`` is "en" or "fr"
     (anything else is read as English). Never raises on any string.
+
+    Event-anchored mentions ("43 years after de Gaulle pulled France out")
+    come with an empty value: ``timeline.anchoring.resolve_anchored`` gives
+    them one from the curated history, or drops them.
     """
     if not isinstance(body, str) or not body:
         return []
@@ -31,6 +36,8 @@ def extract_mentions(body: str, *, published: datetime.date | None = None,
         published = published.date()
     elif not isinstance(published, datetime.date):
         published = None  # anything else anchors nothing, rather than failing
+    if precision not in ("day", "month", "year"):
+        precision = "day"
     found = _find_candidates(body, lang)
     cands = _choose(found, body, lang)
     news = _is_news(cands, published, lang)
@@ -40,7 +47,7 @@ def extract_mentions(body: str, *, published: datetime.date | None = None,
     # verb) may have hidden a good shorter reading ("February 1999"): drop the
     # refused ones and choose again. Two more rounds settle every real text.
     for _round in range(3):
-        out, refused = _resolve(cands, body, published, lang, news, starts)
+        out, refused = _resolve(cands, body, published, lang, news, starts, precision)
         if not refused or _round == 2:
             break
         chosen = {id(c) for c in cands}
@@ -53,14 +60,15 @@ def extract_mentions(body: str, *, published: datetime.date | None = None,
         found = [c for c in found if id(c) not in refused]
         cands = _choose(found, body, lang)
     out = [Mention(c.start, c.end, body[c.start:c.end], value, *_sentence_of(
-        body, spans, starts, c.start), anchor) for c, value, anchor in out]
+        body, spans, starts, c.start), anchor, **(c.extra or {})) for c, value, anchor in out]
     return _date_clock_times(out, cands, body)
 
 
 def _resolve(cands: list[_Cand], body: str, published: datetime.date | None, lang: str,
-             news: bool, starts: list[int]) -> tuple[list[tuple[_Cand, str, str]], set[int]]:
+             news: bool, starts: list[int], precision: str = "day",
+             ) -> tuple[list[tuple[_Cand, str, str]], set[int]]:
     """Values in reading order; also the ids of the candidates that were refused."""
-    ctx = _Context(lang=lang, body=body, published=published, news=news)
+    ctx = _Context(lang=lang, body=body, published=published, news=news, precision=precision)
     out: list[tuple[_Cand, str, str]] = []
     refused: set[int] = set()
     for c in cands:

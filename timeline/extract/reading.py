@@ -31,7 +31,7 @@ def _is_news(cands: list[_Cand], published: datetime.date | None, lang: str) -> 
     near = far = 0
     for c in cands:
         if c.kind in ("dmy", "my", "year", "season_y"):
-            y = _year_of(c.match, lang)
+            y = _year_of(c.match, lang, published.year)
             if y is None:
                 continue
             if abs(y - published.year) <= 1:

@@ -24,7 +24,7 @@ from timeline.extract.tense import _tense_year
 
 def _r_dmy(c: _Cand, ctx: _Context) -> _Result:
     m = c.match
-    month, day, year = _month(m, ctx.lang), _day(m), _year_of(m, ctx.lang)
+    month, day, year = _month(m, ctx.lang), _day(m), _year_of(m, ctx.lang, ctx.ref_year)
     if month is None or day is None or year is None:
         return None
     month = _normalise_month(m, ctx.lang, month)
@@ -36,7 +36,7 @@ def _r_dmy(c: _Cand, ctx: _Context) -> _Result:
 
 def _r_my(c: _Cand, ctx: _Context) -> _Result:
     m = c.match
-    month, year = _month(m, ctx.lang), _year_of(m, ctx.lang)
+    month, year = _month(m, ctx.lang), _year_of(m, ctx.lang, ctx.ref_year)
     if month is None or year is None:
         return None
     month = _normalise_month(m, ctx.lang, month)
@@ -67,7 +67,7 @@ def _r_dm(c: _Cand, ctx: _Context) -> _Result:
         return None
     rel = (m.groupdict().get("rel") or "").lower() or None
     wd = m.groupdict().get("wd")
-    written = _year_of(m, ctx.lang)
+    written = _year_of(m, ctx.lang, ctx.ref_year)
     if written is None:
         after = _range_year_rx(ctx.lang).match(ctx.body, c.end)
         written = int(after.group("year")) if after else None
@@ -176,7 +176,7 @@ def _r_range_head(c: _Cand, ctx: _Context) -> _Result:
     1916 to February 1917" written "November to February 1917") starts the year
     before."""
     m = c.match
-    month, day, year = _month(m, ctx.lang), _day(m), _year_of(m, ctx.lang)
+    month, day, year = _month(m, ctx.lang), _day(m), _year_of(m, ctx.lang, ctx.ref_year)
     month2 = lex.MONTHS[ctx.lang].get(m.group("mon2").lower().rstrip("."))
     if month is None or year is None or month2 is None:
         return None
@@ -228,7 +228,7 @@ def _easter(year: int) -> tuple[int, int]:
 def _r_holiday(c: _Cand, ctx: _Context) -> _Result:
     m = c.match
     name = re.sub(r"\s+", " ", m.group("hol").lower()).replace("’", "'")
-    year = _year_of(m, ctx.lang)
+    year = _year_of(m, ctx.lang, ctx.ref_year)
     anchor = "explicit"
     base: _When | None = None
     if year is None:

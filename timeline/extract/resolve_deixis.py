@@ -60,9 +60,9 @@ def _this_weekend_step(c: _Cand, ctx: _Context) -> int:
     """Which weekend "this weekend" / "ce week-end" is: the one just past when
     the clause looks back (or, when it does not say, in Monday-to-Wednesday's
     paper), else the coming one."""
-    if ctx.published is None:
+    if ctx.pub_day is None:
         return 0
-    day = ctx.published.weekday()
+    day = ctx.pub_day.weekday()
     tense = _tense(c, ctx)
     if tense < 0:
         return -1 if day < 5 else 0
@@ -88,6 +88,17 @@ def _r_deictic_day(c: _Cand, ctx: _Context) -> _Result:
         assert d is not None
         out = d + datetime.timedelta(days=offset)
         return out.isoformat(), "narrative", _from_date(out)
+    if ctx.pub_day is None:
+        # A paper dated to the month: "today" is in that month, "yesterday"
+        # perhaps in the one before. Give the unit that holds every day it may be.
+        span = ctx.pub_range()
+        assert span is not None
+        lo, hi = (d + datetime.timedelta(days=offset) for d in span)
+        if (lo.year, lo.month) == (hi.year, hi.month):
+            return f"{lo.year:04d}-{lo.month:02d}", "publication", None
+        if lo.year == hi.year:
+            return f"{lo.year:04d}", "publication", None
+        return ref, "none", None
     out = ctx.published + datetime.timedelta(days=offset)
     return out.isoformat(), "publication", _from_date(out)
 

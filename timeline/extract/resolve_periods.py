@@ -20,7 +20,7 @@ def _season_code(m: re.Match[str], lang: str) -> str | None:
 
 def _r_season_y(c: _Cand, ctx: _Context) -> _Result:
     code = _season_code(c.match, ctx.lang)
-    year = _year_of(c.match, ctx.lang)
+    year = _year_of(c.match, ctx.lang, ctx.ref_year)
     if code is None or year is None:
         return None
     return f"{_year_text(year)}-{code}", "explicit", _When(year)
@@ -118,7 +118,7 @@ def _r_half(c: _Cand, ctx: _Context) -> _Result:
         if base is None:
             return {1: "FUTURE_REF", -1: "PAST_REF"}.get(step, "PRESENT_REF"), "none", None
         return f"{_year_text(_add_years(base.year, step))}-{part}", anchor, None
-    year = _year_of(m, ctx.lang)
+    year = _year_of(m, ctx.lang, ctx.ref_year)
     if year is None:
         return None
     return f"{_year_text(year)}-{part}", "explicit", _When(year)

@@ -107,3 +107,33 @@ def _r_end_of_unit(c: _Cand, ctx: _Context) -> _Result:
     if got is None:
         return base.timex(), anchor, None
     return got[0], anchor, None
+
+
+# Where the words naming an event stop: the end of the clause.
+_EVENT_WORDS_END = re.compile(r"[.,;:!?()\[\]—–\n«»\"“”]|\s(?:and|but|while|when|et|mais|alors)\s")
+_EVENT_WORDS_MAX = 100
+_OFFSET_UNITS = {"year": ("Y", 1), "decade": ("Y", 10), "century": ("Y", 100),
+                 "month": ("M", 1), "week": ("W", 1), "day": ("D", 1)}
+
+
+def _r_anchored(c: _Cand, ctx: _Context) -> _Result:
+    """ "43 years after de Gaulle pulled France out": counted from an event.
+
+    When that event was is not in the text; the curated history may know it
+    (``timeline.anchoring``). Here the mention gets its offset and the words
+    naming the event, and no value: none is invented.
+    """
+    m = c.match
+    unit = lex.UNITS[ctx.lang].get(m.group("unit").lower())
+    n = _num(c.qty, ctx.lang)
+    if unit not in _OFFSET_UNITS or n is None:
+        return None  # "months after the war": no count, no date to give
+    sign = lex.LATER_WORDS[ctx.lang].get(m.group("dir").lower(), 1)
+    letter, size = _OFFSET_UNITS[unit]
+    rest = ctx.body[c.end:c.end + _EVENT_WORDS_MAX]
+    cut = _EVENT_WORDS_END.search(rest)
+    words = " ".join((rest[:cut.start()] if cut else rest).split())
+    if not words:
+        return None
+    c.extra = {"offset": f"{'+' if sign > 0 else '-'}{n * size}{letter}", "event_words": words}
+    return "", "event", None

@@ -13,7 +13,7 @@ from timeline.extract.patterns import _ERA_BC, _Cand
 
 def _r_year(c: _Cand, ctx: _Context) -> _Result:
     m = c.match
-    year = _year_of(m, ctx.lang)
+    year = _year_of(m, ctx.lang, ctx.ref_year)
     if year is None:
         return None
     if c.kind == "year" and m.groupdict().get("era") is None and abs(year) >= 1000:

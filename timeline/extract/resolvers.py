@@ -29,6 +29,7 @@ from timeline.extract.resolve_periods import _r_half, _r_season, _r_season_rel, 
 from timeline.extract.resolve_relative import (
     _r_ago,
     _r_anaphor,
+    _r_anchored,
     _r_end_of_unit,
     _r_later,
     _r_same_time,
@@ -54,5 +55,5 @@ _RESOLVERS: dict[str, Callable[[_Cand, _Context], _Result]] = {
     "end_of_unit": _r_end_of_unit, "deictic_unit": _r_deictic_unit,
     "deictic_fr": _r_deictic_fr, "deictic_day": _r_deictic_day, "weekday": _r_weekday,
     "ref": _r_ref, "clock": _r_clock, "holiday": _r_holiday, "noon": _r_clock,
-    "dayparts_fr": _r_clock, "numeric": _r_numeric
+    "dayparts_fr": _r_clock, "numeric": _r_numeric, "anchored": _r_anchored,
 }

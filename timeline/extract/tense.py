@@ -82,22 +82,24 @@ _PAST_GRACE = datetime.timedelta(days=62)
 def _tense_year(w: _When, ctx: _Context, c: _Cand) -> _When:
     """A news date the nearest-year rule placed on the wrong side of the
     publication date for its clause's tense moves a year."""
-    pub = ctx.published
-    if pub is None or w.month is None or w.year < 1:
+    pub_range = ctx.pub_range()
+    if pub_range is None or w.month is None or w.year < 1:
         return w
+    pub, pub_last = pub_range
     since = bool(_SINCE_BEFORE.search(ctx.body[max(0, c.start - 12):c.start]))
     tense = -1 if since else _tense(c, ctx)
     if not tense:
         return w
     if w.day is None:
         ahead = (w.year * 12 + w.month) - (pub.year * 12 + pub.month)
-        wrong = ahead < 0 if tense > 0 else ahead > (0 if since else 1)
+        behind = (w.year * 12 + w.month) - (pub_last.year * 12 + pub_last.month)
+        wrong = ahead < 0 if tense > 0 else behind > (0 if since else 1)
     else:
         d = w.as_date()
         if d is None:
             return w
         wrong = d < pub - _TENSE_GRACE if tense > 0 else \
-            d > pub + (datetime.timedelta(days=1) if since else _PAST_GRACE)
+            d > pub_last + (datetime.timedelta(days=1) if since else _PAST_GRACE)
     if not wrong:
         return w
     moved = _When(_add_years(w.year, tense), w.month, w.day)
