@@ -71,6 +71,9 @@ def test_no_event_recognised_means_no_date() -> None:
     assert [t for t, _, _ in resolved(GAULLE, D(2009, 3, 12), events=[])] == ["yesterday"]
     body = "Ten years after the flood, the village was rebuilt."
     assert resolved(body, D(2020, 5, 1)) == []
+    kept = resolve_anchored(extract_mentions(body, published=D(2020, 5, 1)), HISTORY,
+                            keep_unknown=True)
+    assert [(m.text, m.value, m.event) for m in kept] == [("Ten years after", "XXXX", "")]
 
 
 @pytest.mark.parametrize(("body", "lang", "expected"), [
@@ -162,8 +165,10 @@ def test_cli_resolves_through_events_and_says_which(tmp_path: Path, monkeypatch)
     rows = [json.loads(line) for line in run.output.splitlines()]
     assert {"text": "43 years after", "value": "2009", "event": "de-gaulle-withdrawal"} \
         .items() <= next(r for r in rows if r["text"] == "43 years after").items()
+    # Without the history the expression is listed, its date unknown, never 2052.
     bare = CliRunner().invoke(main, ["extract", "--format", "jsonl", str(art)])
-    assert [json.loads(line)["text"] for line in bare.output.splitlines()] == ["yesterday"]
+    assert [(r["text"], r["value"]) for r in map(json.loads, bare.output.splitlines())] == [
+        ("yesterday", "2009-03-11"), ("43 years after", "XXXX")]
 
 
 def test_cli_reads_the_default_events_file(tmp_path: Path, monkeypatch) -> None:

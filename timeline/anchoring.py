@@ -109,12 +109,24 @@ def resolve_one(mention: Mention, events: Sequence[Event]) -> Mention | None:
     return replace(mention, value=value, event=named[0][1].id)
 
 
-def resolve_anchored(mentions: Sequence[Mention], events: Sequence[Event] | None
-                     ) -> list[Mention]:
-    """Return ``mentions`` with every event-anchored one resolved or dropped.
+# TIMEX3's own spelling of a date whose digits are unknown, at the offset's precision.
+_UNKNOWN = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-XX-XX", "D": "XXXX-XX-XX"}
 
-    Mentions that are not waiting for an event pass through unchanged, so
-    this is safe to call on any list, any number of times.
+
+def unknown_value(offset: str) -> str:
+    """The value of an anchored mention whose event is not known: a date, but which?"""
+    m = _OFFSET.match(offset)
+    return _UNKNOWN[m.group(3)] if m else "XXXX"
+
+
+def resolve_anchored(mentions: Sequence[Mention], events: Sequence[Event] | None, *,
+                     keep_unknown: bool = False) -> list[Mention]:
+    """Return ``mentions`` with every event-anchored one resolved, or else dropped.
+
+    With ``keep_unknown`` an unresolved one stays, with an unknown value
+    ("XXXX"): a listing of the text's date expressions shows it, a timeline
+    cannot draw it. Mentions that are not waiting for an event pass through
+    unchanged, so this is safe to call on any list, any number of times.
     """
     out = []
     for m in mentions:
@@ -124,6 +136,8 @@ def resolve_anchored(mentions: Sequence[Mention], events: Sequence[Event] | None
         got = resolve_one(m, events or ())
         if got is not None:
             out.append(got)
+        elif keep_unknown:
+            out.append(replace(m, value=unknown_value(m.offset)))
     return out
 
 

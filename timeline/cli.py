@@ -223,7 +223,7 @@ def extract(files: tuple[str, ...], fmt: str, published: str | None, lang: str |
         found = extract_mentions(article.body, published=span.first if span else None,
                                  precision=span.precision if span else "day",
                                  lang=lang or article.language)
-        for m in resolve_anchored(found, events):
+        for m in resolve_anchored(found, events, keep_unknown=True):
             row = {"file": name, "start": m.start, "end": m.end, "text": m.text,
                    "value": m.value, "sentence": m.sentence}
             if m.event:

@@ -126,7 +126,7 @@ REFERENCE_WORDS: dict[str, dict[str, str]] = {
         "the present day": "PRESENT_REF", "these days": "PRESENT_REF",
         "at the moment": "PRESENT_REF", "the time being": "PRESENT_REF",
         "recently": "PAST_REF", "recent": "PAST_REF",
-        "formerly": "PAST_REF", "the past": "PAST_REF",
+        "formerly": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
         "the future": "FUTURE_REF", "future": "FUTURE_REF",
     },
     "fr": {
@@ -136,8 +136,13 @@ REFERENCE_WORDS: dict[str, dict[str, str]] = {
         "à l'heure actuelle": "PRESENT_REF", "en ce moment": "PRESENT_REF",
         "récemment": "PAST_REF", "auparavant": "PAST_REF", "autrefois": "PAST_REF",
         "naguère": "PAST_REF", "jadis": "PAST_REF", "nouvellement": "PAST_REF",
-        "le passé": "PAST_REF",
+        "le passé": "PAST_REF", "dernièrement": "PAST_REF",
+        "dorénavant": "PRESENT_REF", "pour l'instant": "PRESENT_REF",
+        "pour le moment": "PRESENT_REF", "à l'heure qu'il est": "PRESENT_REF",
         "prochainement": "FUTURE_REF",
+        # Adverbials only: "l'avenir de l'usine" and "un pont vers le futur"
+        # are nouns that TimeML corpora leave unannotated as often as not.
+        "dans l'avenir": "FUTURE_REF", "dans le futur": "FUTURE_REF",
     },
 }
 
@@ -224,11 +229,15 @@ FUTURE_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("will", "won't", "shall", "'ll", "’ll", "going to", "is to", "are to", "is due",
            "are due", "due to", "scheduled", "expected", "plans to", "plan to", "planned",
            "set to", "is set", "are set", "upcoming", "would", "is to be", "intends to",
-           "aims to", "hopes to"),
+           "aims to", "hopes to", "calls for", "call for", "called for", "threatens to",
+           "threatened to", "is poised to", "are poised to"),
     "fr": ("ira", "iront", "va", "vont", "doit", "doivent", "devrait", "devraient",
            "est prévu", "est prévue", "sont prévus", "sont prévues", "prévoit", "prévoient",
            "aura", "auront", "saura", "sauront", "sera", "seront", "fera", "feront", "compte",
-           "envisage"),
+           "envisage", "appelle à", "appellent à", "appelé à", "appelés à", "appelait à",
+           "appelaient à", "invite à", "invitent à", "s'apprête à", "s'apprêtent à",
+           "menace de", "menacent de", "prévu", "prévue", "prévus", "prévues", "programmé",
+           "programmée", "rendez-vous"),
 }
 PAST_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("was", "were", "had", "did", "didn't", "ago", "has been", "have been",

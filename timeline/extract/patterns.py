@@ -126,10 +126,13 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             ("century", rf"\b(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinals})"
                         rf"(?=\s+(?:and|or|to|-|–)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|"
                         rf"{ordinals})[\s-]+centuries)", True),
-            # Two digits only after "the": "in their 60s" is an age.
-            ("decade", r"\b(?:the\s+)?(?:years\s+)?(?P<dec>\d{2,3}0|(?<=the\s)\d0)'?s(?:\s+(?P<era>"
+            # Two digits only after "the" (and a modifier: "the early 60s"):
+            # "in their 60s" is an age.
+            ("decade", r"\b(?:the\s+)?(?:years\s+)?(?P<dec>\d{2,3}0|(?:(?<=the\s)|"
+                       r"(?<=the\searly\s)|(?<=the\slate\s)|(?<=the\smid-)|(?<=the\smid\s))"
+                       r"\d0)'?s(?:\s+(?P<era>"
                        rf"{_ERA_BC}))?\b", True),
-            ("decade", r"\b(?:the\s+)?'(?P<dec2>\d0)s\b", True),
+            ("decade", r"(?:\bthe\s+(?:(?:early|late|mid)(?:\s+|-))?)?'(?P<dec2>\d0)s\b", True),
             ("decade", rf"\bthe\s+(?P<decw>{decade_words})\b", True),
             # The second of two keeps the century of the first: "the 1960s and 70s".
             ("decade", r"\b(?P<head>1\d|20)\d0'?s\s*(?:and|or|to|-|–)\s*(?:the\s+)?"

@@ -203,9 +203,13 @@ def _r_decade(c: _Cand, ctx: _Context) -> _Result:
         raw = f"{gd['head']}{raw}"  # "the 1960s and 70s"
     if len(raw) == 2:
         # "the '60s", "les années 60": the century of the text, else the 1900s.
-        base = ctx.narrative or ctx.dct
+        # News speaks from its own date (an 1850 it recalls does not make
+        # "les années 60" the 1860s); a history from the story's.
+        base = ctx.dct if ctx.news and ctx.dct else ctx.narrative or ctx.dct
         century = (base.year // 100) if base and base.year > 0 else 19
-        if century * 100 + int(raw) > (base.year if base else 2100):  # not a decade to come
+        # Not a decade still to come for the writer.
+        now = max(base.year, ctx.dct.year) if base and ctx.dct else base.year if base else 2100
+        if century * 100 + int(raw) > now:
             century -= 1
         raw = f"{century}{raw}"
     value = int(raw)
