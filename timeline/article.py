@@ -95,8 +95,12 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 _TEXT_FIELDS = ("title", "byline", "published_note", "source", "id")
 
 
-def load_article(path: str | Path) -> Article:
-    """Load one article file, or raise InputError naming the file and line."""
+def load_article(path: str | Path, *, languages: tuple[str, ...] = LANGUAGES) -> Article:
+    """Load one article file, or raise InputError naming the file and line.
+
+    ``languages`` are those its ``language:`` may name: the site's by default;
+    ``timeline extract`` reads more.
+    """
     p = Path(path)
     where = str(path)
     text = read_text(p)
@@ -129,10 +133,10 @@ def load_article(path: str | Path) -> Article:
                 problems.append(ys.problem_at(nodes["published"], where,
                                               "published: give at least the month (YYYY-MM)", 1))
     language = meta.get("language", "en").lower()
-    if language not in LANGUAGES:
+    if language not in languages:
         node = nodes.get("language")
         problems.append(ys.problem_at(node, where, f"language: {language!r} is not one of "
-                                      f"{', '.join(LANGUAGES)}", 1) if node else
+                                      f"{', '.join(languages)}", 1) if node else
                         Problem(f"language {language!r} unsupported", where))
     source = meta.get("source")
     if source and not re.match(r"^https?://", source):

@@ -18,6 +18,9 @@ from timeline import __version__
 from timeline.errors import InputError, TimelineError
 
 DEFAULT_EVENTS = "events.yaml"
+# What `timeline extract` reads (timeline.extract.pipeline.FOREIGN after en, fr),
+# written out so that --help never imports the extractor.
+EXTRACT_LANGUAGES = ("en", "fr", "de", "es", "it", "pl", "nl")
 DEFAULT_ARTICLES = "articles"
 
 
@@ -190,8 +193,9 @@ def validate(path: str) -> None:
 @click.option("--published", default=None, metavar="YYYY-MM-DD",
               help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY) to anchor 'this week', "
                    "'yesterday', 'le 19 janvier'...; overrides the front matter.")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
-              help="Language of the text; overrides the front matter (default: en).")
+@click.option("--lang", type=click.Choice(EXTRACT_LANGUAGES), default=None,
+              help="Language of the text; overrides the front matter (default: en). en and "
+                   "fr have every rule; de, es, it, pl and nl absolute dates only.")
 @click.option("--events", "events_path", type=click.Path(), default=None,
               help="Curated events that anchor '43 years after de Gaulle pulled France "
                    "out'. Default: ./events.yaml when it exists.")
@@ -218,7 +222,7 @@ def extract(files: tuple[str, ...], fmt: str, published: str | None, lang: str |
         events = load_events(events_path).events
     rows = []
     for name in files:
-        article = load_article(name)
+        article = load_article(name, languages=EXTRACT_LANGUAGES)
         span = anchor if published is not None else article.published
         found = extract_mentions(article.body, published=span.first if span else None,
                                  precision=span.precision if span else "day",

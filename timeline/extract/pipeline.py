@@ -15,6 +15,8 @@ from timeline.extract.resolvers import _RESOLVERS
 from timeline.mention import Mention
 
 _LANGS = ("en", "fr")
+# Read through dateparser, absolute dates only (timeline.extract.foreign).
+FOREIGN = ("de", "es", "it", "pl", "nl")
 
 
 def extract_mentions(body: str, *, published: datetime.date | None = None,
@@ -31,13 +33,18 @@ def extract_mentions(body: str, *, published: datetime.date | None = None,
     """
     if not isinstance(body, str) or not body:
         return []
-    lang = lang if lang in _LANGS else "en"
+    lang = lang if lang in _LANGS or lang in FOREIGN else "en"
     if isinstance(published, datetime.datetime):
         published = published.date()
     elif not isinstance(published, datetime.date):
         published = None  # anything else anchors nothing, rather than failing
     if precision not in ("day", "month", "year"):
         precision = "day"
+    if lang in FOREIGN:
+        # Imported here: English and French never load dateparser's parser for it.
+        from timeline.extract.foreign import extract_absolute
+
+        return extract_absolute(body, published, lang, precision)
     found = _find_candidates(body, lang)
     cands = _choose(found, body, lang)
     news = _is_news(cands, published, lang)
