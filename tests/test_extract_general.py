@@ -91,3 +91,33 @@ def test_decades_with_modifiers_and_two_digits(body: str, lang: str, published: 
 def test_two_digit_years_are_read_against_the_paper(body: str, published: D,
                                                     expected: list) -> None:
     assert found(body, published, "fr") == expected
+
+
+# Financial and agency news: 1998-02-26 is a Thursday in the first quarter.
+NEWS = D(1998, 2, 26)
+
+
+@pytest.mark.parametrize(("body", "lang", "expected"), [
+    ("The current quarter looks better.", "en", [("The current quarter", "1998-Q1")]),
+    ("Profit fell last quarter.", "en", [("last quarter", "1997-Q4")]),
+    ("Sales should recover next quarter.", "en", [("next quarter", "1998-Q2")]),
+    ("The current year will be hard.", "en", [("The current year", "1998")]),
+    ("Les ventes ont reculé le trimestre dernier.", "fr", [("le trimestre dernier", "1997-Q4")]),
+    ("Le chiffre du trimestre en cours est bon.", "fr", [("trimestre en cours", "1998-Q1")]),
+    ("Le budget de l'année en cours est voté.", "fr", [("l'année en cours", "1998")]),
+    # Present tense of a scheduled event points ahead.
+    ("The plan takes effect Jan. 1.", "en", [("Jan. 1", "1999-01-01")]),
+    ("The rules take effect on Sunday.", "en", [("Sunday", "1998-03-01")]),
+    ("Pour l'heure, rien n'est décidé.", "fr", [("Pour l'heure", "PRESENT_REF")]),
+    ("La nuit dernière, un incendie a détruit un entrepôt.", "fr",
+     [("La nuit dernière", "1998-02-25")]),
+    ("Une décision sera prise dans les prochains jours.", "fr",
+     [("les prochains jours", "FUTURE_REF")]),
+    ("Les prix ont monté ces derniers mois.", "fr", [("ces derniers mois", "PAST_REF")]),
+])
+def test_news_deixis(body: str, lang: str, expected: list) -> None:
+    assert found(body, NEWS, lang) == expected
+
+
+def test_deictic_quarter_without_a_date_is_a_reference() -> None:
+    assert found("Profit fell last quarter.", None, "en") == [("last quarter", "PAST_REF")]

@@ -138,7 +138,8 @@ REFERENCE_WORDS: dict[str, dict[str, str]] = {
         "naguère": "PAST_REF", "jadis": "PAST_REF", "nouvellement": "PAST_REF",
         "le passé": "PAST_REF", "dernièrement": "PAST_REF",
         "dorénavant": "PRESENT_REF", "pour l'instant": "PRESENT_REF",
-        "pour le moment": "PRESENT_REF", "à l'heure qu'il est": "PRESENT_REF",
+        "pour le moment": "PRESENT_REF", "pour l'heure": "PRESENT_REF",
+        "à l'heure qu'il est": "PRESENT_REF",
         "prochainement": "FUTURE_REF",
         # Adverbials only: "l'avenir de l'usine" and "un pont vers le futur"
         # are nouns that TimeML corpora leave unannotated as often as not.
@@ -152,7 +153,8 @@ DEICTIC_DAYS: dict[str, dict[str, int]] = {
            "this evening": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
            "the day before yesterday": -2, "the day after tomorrow": 2},
     "fr": {"aujourd'hui": 0, "ce matin": 0, "ce soir": 0, "cet après-midi": 0,
-           "cette nuit": 0, "hier": -1, "demain": 1, "avant-hier": -2, "après-demain": 2},
+           "cette nuit": 0, "la nuit dernière": -1, "hier": -1, "demain": 1, "avant-hier": -2,
+           "après-demain": 2},
 }
 
 # Parts of a day that may follow a day expression and stay in its span
@@ -230,7 +232,9 @@ FUTURE_WORDS: dict[str, tuple[str, ...]] = {
            "are due", "due to", "scheduled", "expected", "plans to", "plan to", "planned",
            "set to", "is set", "are set", "upcoming", "would", "is to be", "intends to",
            "aims to", "hopes to", "calls for", "call for", "called for", "threatens to",
-           "threatened to", "is poised to", "are poised to"),
+           "threatened to", "is poised to", "are poised to", "takes effect", "take effect",
+           "goes into effect", "go into effect", "comes into force", "come into force",
+           "expires", "expire"),
     "fr": ("ira", "iront", "va", "vont", "doit", "doivent", "devrait", "devraient",
            "est prévu", "est prévue", "sont prévus", "sont prévues", "prévoit", "prévoient",
            "aura", "auront", "saura", "sauront", "sera", "seront", "fera", "feront", "compte",

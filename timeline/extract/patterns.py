@@ -191,6 +191,11 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             # "the last week of May" is part of May, not the week before this one.
             ("deictic_unit", rf"\b(?<!\bthe\s)(?P<step>this\s+past|this\s+coming|this|next|last|"
                              rf"the\s+coming)\s+(?P<unit>{units})\b(?!\s+of\b)", True),
+            ("deictic_unit", r"\bthe\s+(?P<step>current|present)\s+(?P<unit>year|month|week)\b"
+                             r"(?!\s+of\b)", True),
+            # Financial news counts in quarters: "last quarter", "the current quarter".
+            ("deictic_quarter", r"\b(?:the\s+)?(?P<step>this|last|next|current|previous|coming|"
+                                r"latest|past)\s+(?:fiscal\s+)?quarter\b(?!\s+of\b)", True),
             ("deictic_day", rf"\b(?P<dd>{deictic_days})\b", True),
             ("weekday", rf"\b(?:(?P<step>this\s+past|this\s+coming|this|next|last|that)\s+)?"
                         rf"(?P<wd>{wds})\b(?:\s+(?P<part>{dayparts}))?", True),
@@ -277,8 +282,14 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             ("deictic_fr", r"\b(?:(?P<this>ce|cet|cette)\s+(?P<unit>semaine|mois|année|an|"
                            r"week-end|weekend)(?:-ci)?|"
                            r"(?:la|le|l')\s*(?P<unit2>semaine|mois|année|an|week-end|weekend)\s+"
-                           r"(?P<rel>dernière|dernier|prochaine|prochain|passée|passé)|"
+                           r"(?P<rel>dernière|dernier|prochaine|prochain|passée|passé|en\s+cours)|"
                            r"(?P<new>la\s+nouvelle\s+année))\b", True),
+            ("deictic_quarter", r"\b(?:(?P<this>ce)\s+trimestre|(?:le\s+|(?<=\bdu\s)|(?<=\bau\s))"
+                                r"trimestre\s+(?P<rel>dernier|"
+                                r"prochain|précédent|passé|en\s+cours))\b", True),
+            # "les prochains jours", "ces derniers mois": a stretch ahead or behind.
+            ("deictic_plural", r"\b(?:les|des|ces)\s+(?P<rel>prochain(?:e)?s|dernier(?:e)?s)\s+"
+                               r"(?P<unit>jours|semaines|mois|années|décennies)\b", False),
             ("deictic_day", rf"(?<![\w-])(?P<dd>{deictic_days})(?:\s+(?:{wds}))?"
                             rf"(?:\s+(?P<part>{dayparts}))?(?![\w-])", True),
             ("holiday", rf"(?<![\w-])(?P<hol>{holidays})(?:\s+{fr_year})?(?![\w-])", True),
@@ -352,6 +363,7 @@ def _triggers(lang: str) -> dict[str, str]:
         "anchored": units,
         "same_time": r"(?:time|period|point|date|moment|époque)",
         "deictic_unit": units, "deictic_fr": rf"(?:{units}|nouvelle)",
+        "deictic_quarter": r"(?:quarter|trimestre)", "deictic_plural": units,
         "deictic_day": _alt(lex.DEICTIC_DAYS[lang]), "weekday": _alt(lex.WEEKDAYS[lang]),
         "ref": _alt(lex.REFERENCE_WORDS[lang]),
         "end_of_unit": r"(?:the\s+(?:year|month|week|decade|century)|fin|début|milieu)",

@@ -28,7 +28,7 @@ def _r_deictic_unit(c: _Cand, ctx: _Context) -> _Result:
     unit = lex.UNITS["en"].get(m.group("unit").lower())
     word = re.sub(r"\s+", " ", m.group("step").lower())
     step = {"this": 0, "next": 1, "last": -1, "the coming": 1, "this past": -1,
-            "this coming": 1}.get(word, 0)
+            "this coming": 1, "current": 0, "present": 0}.get(word, 0)
     if unit is None:
         return None
     if m.group("unit").lower().endswith("s") and unit != "weekend":
@@ -198,3 +198,27 @@ def _r_clock(c: _Cand, ctx: _Context) -> _Result:
     if base is None or base.day is None:
         return None
     return base.timex(), "narrative" if ctx.last_day else "publication", None
+
+
+_QUARTER_STEPS = {"this": 0, "current": 0, "ce": 0, "en cours": 0, "next": 1, "coming": 1,
+                  "prochain": 1, "last": -1, "previous": -1, "latest": -1, "past": -1,
+                  "dernier": -1, "précédent": -1, "passé": -1}
+
+
+def _r_deictic_quarter(c: _Cand, ctx: _Context) -> _Result:
+    """ "last quarter", "le trimestre en cours": the quarter of the paper's date, moved."""
+    gd = c.match.groupdict()
+    word = re.sub(r"\s+", " ", (gd.get("step") or gd.get("rel") or gd.get("this") or "")
+                  .lower())
+    step = _QUARTER_STEPS.get(word, 0)
+    base, anchor = _deixis_base(ctx)
+    if base is None or base.month is None or base.year < 1:
+        return {1: "FUTURE_REF", -1: "PAST_REF"}.get(step, "PRESENT_REF"), "none", None
+    k = base.year * 4 + (base.month - 1) // 3 + step
+    return f"{k // 4:04d}-Q{k % 4 + 1}", anchor, None
+
+
+def _r_deictic_plural(c: _Cand, ctx: _Context) -> _Result:
+    """ "les prochains jours", "ces derniers mois": ahead of or behind the writer."""
+    rel = c.match.group("rel").lower()
+    return ("FUTURE_REF" if rel.startswith("prochain") else "PAST_REF"), "none", None

@@ -21,6 +21,8 @@ from timeline.extract.resolve_deixis import (
     _r_clock,
     _r_deictic_day,
     _r_deictic_fr,
+    _r_deictic_plural,
+    _r_deictic_quarter,
     _r_deictic_unit,
     _r_ref,
     _r_weekday,
@@ -56,4 +58,5 @@ _RESOLVERS: dict[str, Callable[[_Cand, _Context], _Result]] = {
     "deictic_fr": _r_deictic_fr, "deictic_day": _r_deictic_day, "weekday": _r_weekday,
     "ref": _r_ref, "clock": _r_clock, "holiday": _r_holiday, "noon": _r_clock,
     "dayparts_fr": _r_clock, "numeric": _r_numeric, "anchored": _r_anchored,
+    "deictic_quarter": _r_deictic_quarter, "deictic_plural": _r_deictic_plural,
 }
