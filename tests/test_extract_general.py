@@ -121,3 +121,33 @@ def test_news_deixis(body: str, lang: str, expected: list) -> None:
 
 def test_deictic_quarter_without_a_date_is_a_reference() -> None:
     assert found("Profit fell last quarter.", None, "en") == [("last quarter", "PAST_REF")]
+
+
+# Histories: the story's date moves on; a stretch's end and "the following
+# June" never fall before it.
+HISTORY = D(2009, 12, 19)
+
+
+@pytest.mark.parametrize(("body", "lang", "expected"), [
+    ("The siege began in February 1916 and lasted until December. On 1 July, the "
+     "British attacked.", "en",
+     [("February 1916", "1916-02"), ("December", "1916-12"), ("1 July", "1916-07-01")]),
+    ("The armistice came on 11 November 1918. The treaty was signed the following June.",
+     "en", [("11 November 1918", "1918-11-11"), ("the following June", "1919-06")]),
+    ("The fighting resumed in August 1950 and went on through the end of March.", "en",
+     [("August 1950", "1950-08"), ("the end of March", "1951-03")]),
+    ("Le siège commence en octobre 1854 et dure jusqu'en mars.", "fr",
+     [("octobre 1854", "1854-10"), ("mars", "1855-03")]),
+    # The nearest reading, unless a pluperfect looks back from the story's date...
+    ("The siege began in October 1854. In March, the allies attacked.", "en",
+     [("October 1854", "1854-10"), ("March", "1855-03")]),
+    ("The siege began in October 1854. In March, the allies had landed.", "en",
+     [("October 1854", "1854-10"), ("March", "1854-03")]),
+    ("Le siège commence en octobre 1854. En mars, les alliés avaient débarqué.", "fr",
+     [("octobre 1854", "1854-10"), ("mars", "1854-03")]),
+    # ...but "by" makes the date the point the story stands at.
+    ("The siege began in October 1854. By March, the allies had landed.", "en",
+     [("October 1854", "1854-10"), ("March", "1855-03")]),
+])
+def test_histories(body: str, lang: str, expected: list) -> None:
+    assert found(body, HISTORY, lang) == expected

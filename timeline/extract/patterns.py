@@ -113,7 +113,8 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
                              rf"(?:[0-3]?\d(?:st|nd|rd|th)?(?:\s+of)?\s+)?(?P<mon2>{month_names})"
                              rf"\.?(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?,?\s+{year}\b", True)
               for head in (rf"{mon}(?:\s+{day})?", rf"{day}(?:\s+of)?\s+{mon}")),
-            ("m", rf"\b(?:(?P<rel>last|next)\s+)?{mon}", True),
+            ("m", rf"\b(?:(?P<rel>last|next|the\s+following|the\s+next|the\s+previous|"
+                  rf"the\s+preceding)\s+)?{mon}", True),
             # A day of the month the story is in: "on the 14th, the garrison ...".
             ("day_only", r"\b(?:on|by|until|till|from|since|after|before)\s+"
                          r"(?P<span>the\s+(?P<day>[1-3]?\d)(?:st|nd|rd|th))"

@@ -57,6 +57,46 @@ def _r_numeric(c: _Cand, ctx: _Context) -> _Result:
     return w.timex(), "explicit", w
 
 
+_REL_WORDS = {"last": "last", "next": "next", "the following": "next", "the next": "next",
+              "the previous": "last", "the preceding": "last", "dernier": "dernier",
+              "prochain": "prochain", "": None}
+# The end of a stretch the story is in: "lasted until December", "jusqu'en mars".
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to|jusqu'(?:en|au|à|à\s+la|à\s+fin)|"
+                           r"jusqu’(?:en|au|à))\s+(?:(?:the\s+)?(?:end|middle)\s+of\s+|"
+                           r"(?:early|late|mid-?)\s*|(?:la\s+)?(?:fin|mi-?)\s*(?:de\s+)?|le\s+)?$",
+                           re.IGNORECASE)
+
+
+# A pluperfect looks back from the story's date: "In March, the allies had landed".
+_PLUPERFECT = re.compile(r"(?<![\w'’-])(?:had|avait|avaient|était|étaient)\s+"
+                         r"(?:(?:not|never|already|pas|déjà|jamais)\s+)?(?:been\s+)?"
+                         r"[a-zéèêàâîôûç]+(?:ed|en|wn|ght|é|ée|és|ées|i|is|u|us|t|te|ts)\b",
+                         re.IGNORECASE)
+
+
+_BY_BEFORE = re.compile(r"\b(?:by|par|dès|d'ici)\s+(?:the\s+|la\s+|le\s+)?"
+                        r"(?:(?:end|start|beginning|middle|fin|début|mi)\s*(?:of|de|du|-)?\s*)?"
+                        r"(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+
+
+def _until_step(c: _Cand, ctx: _Context, anchor: str) -> str | None:
+    """In a narrative, a month that closes a stretch comes after the story's date,
+    never before it ("began in February 1916 and lasted until December"), and
+    one in a pluperfect clause before it."""
+    if anchor != "narrative":
+        return None
+    if _UNTIL_BEFORE.search(ctx.body[max(0, c.start - 40):c.start]):
+        return "next"
+    lo = max(ctx.sentence, c.start - 60)
+    hi = min(ctx.sentence_end, c.end + 60)
+    # "By the end of March they had launched": the date is where the story
+    # stands, the pluperfect what was done by then.
+    if _PLUPERFECT.search(ctx.body, lo, hi) and not _BY_BEFORE.search(
+            ctx.body[max(0, c.start - 24):c.start]):
+        return "last"
+    return None
+
+
 def _r_dm(c: _Cand, ctx: _Context) -> _Result:
     m = c.match
     month, day = _month(m, ctx.lang), _day(m)
@@ -79,6 +119,7 @@ def _r_dm(c: _Cand, ctx: _Context) -> _Result:
         w = _When(year, month, day)
         return w.timex(), "explicit", w
     base, anchor = ctx.bare_base()
+    rel = rel or _until_step(c, ctx, anchor)
     if wd:
         # A weekday beside the date pins the year: of the years next to the
         # reference (the publication date first in news), take the one where
@@ -131,10 +172,11 @@ def _r_month(c: _Cand, ctx: _Context) -> _Result:
     if lower in _abbreviations(ctx.lang) and not name.endswith("."):
         return None  # bare abbreviations ("Jan", "oct") are too often something else
     month = _normalise_month(m, ctx.lang, month)
-    rel = (m.groupdict().get("rel") or "").lower() or None
+    rel = _REL_WORDS.get(re.sub(r"\s+", " ", (m.groupdict().get("rel") or "").lower()))
     base, anchor = ctx.bare_base()
     if base is None:
         return f"XXXX-{month:02d}", "none", None
+    rel = rel or _until_step(c, ctx, anchor)
     year = _nearest_year(base, month, None, rel)
     w = _When(year, month)
     if anchor == "publication" and rel is None:
