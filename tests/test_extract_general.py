@@ -151,3 +151,19 @@ HISTORY = D(2009, 12, 19)
 ])
 def test_histories(body: str, lang: str, expected: list) -> None:
     assert found(body, HISTORY, lang) == expected
+
+
+@pytest.mark.parametrize(("body", "lang", "expected"), [
+    # A year decades away inside a sentence is an aside: the story stays.
+    ("The fort fell on 12 April 1861. A plaque unveiled in 1961 recalls that on 14 April "
+     "the flag was lowered.", "en",
+     [("12 April 1861", "1861-04-12"), ("1961", "1961"), ("14 April", "1861-04-14")]),
+    ("Le fort tombe le 12 avril 1861. Une plaque posée en 1961 rappelle que le 14 avril "
+     "le drapeau fut amené.", "fr",
+     [("le 12 avril 1861", "1861-04-12"), ("1961", "1961"), ("le 14 avril", "1861-04-14")]),
+    # At a sentence's head it is where the story goes.
+    ("The fort fell on 12 April 1861. In 1961, on 14 April, a plaque was unveiled.", "en",
+     [("12 April 1861", "1861-04-12"), ("1961", "1961"), ("14 April", "1961-04-14")]),
+])
+def test_asides_do_not_move_the_story(body: str, lang: str, expected: list) -> None:
+    assert found(body, HISTORY, lang) == expected

@@ -100,6 +100,9 @@ _RANGE_END = re.compile(r"\d\s*[-–]\s*$")
 _BACKGROUND = re.compile(r"\b(?:since|ever\s+since|depuis|dès)\s+$", re.IGNORECASE)
 
 
+_ASIDE_YEARS = 20
+
+
 def _advance(ctx: _Context, when: _When, c: _Cand, *, explicit: bool) -> None:
     """Move the narrative's reference date to a date just read.
 
@@ -119,6 +122,11 @@ def _advance(ctx: _Context, when: _When, c: _Cand, *, explicit: bool) -> None:
             and abs(when.year - old.year) <= 1 and not _opens_sentence(ctx.body, c.start):
         # A bare year inside a sentence ("a plan drawn up for 1960") is a
         # passing mention; a story moves on with "In 1942, ..." at its head.
+        return
+    if old is not None and when.month is None and abs(when.year - old.year) > _ASIDE_YEARS \
+            and not _opens_sentence(ctx.body, c.start):
+        # A year decades away, inside a sentence, is an aside ("a report
+        # declassified in 2005 revealed ...") that the story does not follow.
         return
     ctx.narrative = when
     # Only a written year makes a same-sentence bare date follow it in news.
