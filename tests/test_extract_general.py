@@ -167,3 +167,16 @@ def test_histories(body: str, lang: str, expected: list) -> None:
 ])
 def test_asides_do_not_move_the_story(body: str, lang: str, expected: list) -> None:
     assert found(body, HISTORY, lang) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Sales for the current fiscal year are expected to rise.",
+     [("the current fiscal year", "1989")]),
+    ("The merger should close by year-end.", [("year-end", "1989")]),
+    ("The company plans to sell the unit in the second half.", [("the second half", "1989-H2")]),
+    ("Second-half profit fell.", [("Second-half", "1989-H2")]),
+    # A half of something else is no date.
+    ("He scored in the second half of the match.", []),
+])
+def test_reporting_periods(body: str, expected: list) -> None:
+    assert found(body, D(1989, 10, 30), "en") == expected

@@ -148,6 +148,9 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             ("quarter", r"\b(?:the\s+)?(?P<q>first|second|third|fourth|last|final)\s+quarter"
                         rf"\s+of\s+(?:(?P<thisyear>the\s+year|that\s+year)|"
                         rf"(?P<deic>last|this|next)\s+year|{year})", False),
+            # So is a half ("second-half sales", "in the first half").
+            ("half", r"\b(?:the\s+)?(?P<half>first|second)[\s-]+half\b(?P<thisyear>)"
+                     r"(?!\s+(?:of|an?|the)\b)", False),
             # A quarter without its year is the reporting year's ("third-quarter profit").
             ("quarter", r"\b(?:the\s+)?(?P<q>first|second|third|fourth)[\s-]+quarter\b"
                         r"(?P<thisyear>)(?!\s+of\b)", False),
@@ -192,8 +195,8 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             # "the last week of May" is part of May, not the week before this one.
             ("deictic_unit", rf"\b(?<!\bthe\s)(?P<step>this\s+past|this\s+coming|this|next|last|"
                              rf"the\s+coming)\s+(?P<unit>{units})\b(?!\s+of\b)", True),
-            ("deictic_unit", r"\bthe\s+(?P<step>current|present)\s+(?P<unit>year|month|week)\b"
-                             r"(?!\s+of\b)", True),
+            ("deictic_unit", r"\bthe\s+(?P<step>current|present)\s+(?:fiscal\s+)?"
+                             r"(?P<unit>year|month|week)\b(?!\s+of\b)", True),
             # Financial news counts in quarters: "last quarter", "the current quarter".
             ("deictic_quarter", r"\b(?:the\s+)?(?P<step>this|last|next|current|previous|coming|"
                                 r"latest|past)\s+(?:fiscal\s+)?quarter\b(?!\s+of\b)", True),
@@ -209,6 +212,7 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             # "the past two weeks" is a duration, not the past.
             ("ref", rf"(?<![\w-])(?P<ref>{refs})(?![\w-])"
                     rf"(?!\s+(?:\d|{numbers}|{units})\b)", False),
+            ("end_of_unit", r"\b(?P<unit>year)[\s-]end\b(?!\s+of\b)", False),
             ("end_of_unit", r"\b(?:the\s+(?:end|beginning|start|middle|rest|remainder|"
                             r"(?:latter|early|later|first|last)\s+(?:part|months|days))\s+of|"
                             r"(?:later|earlier|early|late)\s+in)\s+the\s+"
@@ -367,7 +371,8 @@ def _triggers(lang: str) -> dict[str, str]:
         "deictic_quarter": r"(?:quarter|trimestre)", "deictic_plural": units,
         "deictic_day": _alt(lex.DEICTIC_DAYS[lang]), "weekday": _alt(lex.WEEKDAYS[lang]),
         "ref": _alt(lex.REFERENCE_WORDS[lang]),
-        "end_of_unit": r"(?:the\s+(?:year|month|week|decade|century)|fin|début|milieu)",
+        "end_of_unit": r"(?:the\s+(?:year|month|week|decade|century)|year[\s-]end|fin|début|"
+                       r"milieu)",
         "noon": r"(?:midi|minuit|noon|midnight)",
         "dayparts_fr": r"(?:nuit|soirée|matinée|matin|soir)",
     }
