@@ -180,3 +180,20 @@ def test_asides_do_not_move_the_story(body: str, lang: str, expected: list) -> N
 ])
 def test_reporting_periods(body: str, expected: list) -> None:
     assert found(body, D(1989, 10, 30), "en") == expected
+
+
+# 2001-06-13 is a Wednesday: the coming Sunday is the 17th, the last one the 10th.
+@pytest.mark.parametrize(("body", "lang", "expected"), [
+    ("Le club organise sa fête dimanche.", "fr", [("dimanche", "2001-06-17")]),
+    ("La kermesse se déroule dimanche.", "fr", [("dimanche", "2001-06-17")]),
+    ("La finale a lieu dimanche.", "fr", [("dimanche", "2001-06-17")]),
+    ("L'exposition est visible jusqu'à dimanche.", "fr", [("dimanche", "2001-06-17")]),
+    ("The exhibition opens Sunday.", "en", [("Sunday", "2001-06-17")]),
+    ("The board meets Sunday to decide.", "en", [("Sunday", "2001-06-17")]),
+    # The reporting present tells of the past; a past tense stays past.
+    ("Le maire annonce dimanche son départ.", "fr", [("dimanche", "2001-06-10")]),
+    ("La finale a eu lieu dimanche.", "fr", [("dimanche", "2001-06-10")]),
+    ("L'exposition était visible jusqu'à dimanche.", "fr", [("dimanche", "2001-06-10")]),
+])
+def test_scheduled_events_in_the_present(body: str, lang: str, expected: list) -> None:
+    assert found(body, D(2001, 6, 13), lang) == expected

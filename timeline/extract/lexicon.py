@@ -234,14 +234,25 @@ FUTURE_WORDS: dict[str, tuple[str, ...]] = {
            "aims to", "hopes to", "calls for", "call for", "called for", "threatens to",
            "threatened to", "is poised to", "are poised to", "takes effect", "take effect",
            "goes into effect", "go into effect", "comes into force", "come into force",
-           "expires", "expire"),
+           "expires", "expire",
+           # The present of a scheduled event: "the board meets Monday".
+           "meets", "meet", "opens", "begins", "starts", "hosts", "plays", "resumes",
+           "reconvenes", "takes place", "take place"),
     "fr": ("ira", "iront", "va", "vont", "doit", "doivent", "devrait", "devraient",
            "est prévu", "est prévue", "sont prévus", "sont prévues", "prévoit", "prévoient",
            "aura", "auront", "saura", "sauront", "sera", "seront", "fera", "feront", "compte",
            "envisage", "appelle à", "appellent à", "appelé à", "appelés à", "appelait à",
            "appelaient à", "invite à", "invitent à", "s'apprête à", "s'apprêtent à",
            "menace de", "menacent de", "prévu", "prévue", "prévus", "prévues", "programmé",
-           "programmée", "rendez-vous"),
+           "programmée", "rendez-vous",
+           # The present of a scheduled event, as local news announces it ("le
+           # club organise sa fête dimanche"); reporting verbs ("annonce
+           # mardi") are left out: that present tells of the past.
+           "a lieu", "ont lieu", "se déroule", "se déroulent", "se tient", "se tiennent",
+           "organise", "organisent", "accueille", "accueillent", "se réunit", "se réunissent",
+           "débute", "débutent", "commence", "commencent", "reprend", "reprennent",
+           "rouvre", "rouvrent", "ouvre ses portes", "ouvrent leurs portes", "reçoit",
+           "reçoivent", "fête", "fêtent", "célèbre", "célèbrent", "joue", "jouent"),
 }
 PAST_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("was", "were", "had", "did", "didn't", "ago", "has been", "have been",

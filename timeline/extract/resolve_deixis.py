@@ -103,6 +103,8 @@ def _r_deictic_day(c: _Cand, ctx: _Context) -> _Result:
     return out.isoformat(), "publication", _from_date(out)
 
 
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|jusqu'(?:à|au)|jusqu’(?:à|au))\s+$",
+                           re.IGNORECASE)
 _EVERY_BEFORE = re.compile(r"\b(?:every|each|chaque)\s+$", re.IGNORECASE)
 
 
@@ -151,7 +153,11 @@ def _r_weekday(c: _Cand, ctx: _Context) -> _Result:
                 out -= datetime.timedelta(days=7)
             elif tense > 0 and out < d:
                 out += datetime.timedelta(days=7)
-    elif word not in ("last", "dernier") and anchor == "publication" and _tense(c, ctx) > 0:
+    elif word not in ("last", "dernier") and anchor == "publication" and (
+            _tense(c, ctx) > 0 or (_UNTIL_BEFORE.search(ctx.body[max(0, c.start - 16):c.start])
+                                   and _tense(c, ctx) == 0)):
+        # A clause that looks ahead, or a stretch running until a weekday
+        # ("visible jusqu'à dimanche"): the coming one.
         # "Le gouvernement présentera son projet mardi": the coming Tuesday.
         out = d + datetime.timedelta(days=(want - d.weekday()) % 7 or 7)
     else:
