@@ -154,16 +154,20 @@ def test_histories(body: str, lang: str, expected: list) -> None:
 
 
 @pytest.mark.parametrize(("body", "lang", "expected"), [
-    # A year decades away inside a sentence is an aside: the story stays.
-    ("The fort fell on 12 April 1861. A plaque unveiled in 1961 recalls that on 14 April "
+    # A year of the writer's own time inside a sentence is an aside: the story stays.
+    ("The fort fell on 12 April 1861. A plaque unveiled in 2004 recalls that on 14 April "
      "the flag was lowered.", "en",
-     [("12 April 1861", "1861-04-12"), ("1961", "1961"), ("14 April", "1861-04-14")]),
-    ("Le fort tombe le 12 avril 1861. Une plaque posée en 1961 rappelle que le 14 avril "
+     [("12 April 1861", "1861-04-12"), ("2004", "2004"), ("14 April", "1861-04-14")]),
+    ("Le fort tombe le 12 avril 1861. Une plaque posée en 2004 rappelle que le 14 avril "
      "le drapeau fut amené.", "fr",
-     [("le 12 avril 1861", "1861-04-12"), ("1961", "1961"), ("le 14 avril", "1861-04-14")]),
+     [("le 12 avril 1861", "1861-04-12"), ("2004", "2004"), ("le 14 avril", "1861-04-14")]),
     # At a sentence's head it is where the story goes.
-    ("The fort fell on 12 April 1861. In 1961, on 14 April, a plaque was unveiled.", "en",
-     [("12 April 1861", "1861-04-12"), ("1961", "1961"), ("14 April", "1961-04-14")]),
+    ("The fort fell on 12 April 1861. In 2004, on 14 April, a plaque was unveiled.", "en",
+     [("12 April 1861", "1861-04-12"), ("2004", "2004"), ("14 April", "2004-04-14")]),
+    # A later year of the story itself, far from the writer's time, moves it.
+    ("Madrid fell on 28 March 1939. Franco ruled until his death in 1975; two years "
+     "later, Spain held free elections.", "en",
+     [("28 March 1939", "1939-03-28"), ("1975", "1975"), ("two years later", "1977")]),
 ])
 def test_asides_do_not_move_the_story(body: str, lang: str, expected: list) -> None:
     assert found(body, HISTORY, lang) == expected

@@ -101,6 +101,7 @@ _BACKGROUND = re.compile(r"\b(?:since|ever\s+since|depuis|dès)\s+$", re.IGNOREC
 
 
 _ASIDE_YEARS = 20
+_WRITERS_TIME = 10
 
 
 def _advance(ctx: _Context, when: _When, c: _Cand, *, explicit: bool) -> None:
@@ -124,9 +125,12 @@ def _advance(ctx: _Context, when: _When, c: _Cand, *, explicit: bool) -> None:
         # passing mention; a story moves on with "In 1942, ..." at its head.
         return
     if old is not None and when.month is None and abs(when.year - old.year) > _ASIDE_YEARS \
+            and ctx.published is not None and abs(ctx.published.year - when.year) <= _WRITERS_TIME \
             and not _opens_sentence(ctx.body, c.start):
-        # A year decades away, inside a sentence, is an aside ("a report
-        # declassified in 2005 revealed ...") that the story does not follow.
+        # A year of the writer's own time, decades from the story, inside a
+        # sentence, is an aside ("a report declassified in 2005 revealed
+        # ...") that the story does not follow; "his death in 1975; two
+        # years later" is still the story.
         return
     ctx.narrative = when
     # Only a written year makes a same-sentence bare date follow it in news.
