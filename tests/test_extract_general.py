@@ -201,3 +201,21 @@ def test_reporting_periods(body: str, expected: list) -> None:
 ])
 def test_scheduled_events_in_the_present(body: str, lang: str, expected: list) -> None:
     assert found(body, D(2001, 6, 13), lang) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Peace came in 201 BC. Half a century later, Rome destroyed Carthage.",
+     [("201 BC", "BC0201"), ("Half a century later", "BC0151")]),
+    ("The war ended in 1815. Half a decade later, unrest returned.",
+     [("1815", "1815"), ("Half a decade later", "1820")]),
+    # A three-digit year closing a sentence is still a year.
+    ("The provinces were lost around AD 400. Rome itself was sacked in 410.",
+     [("AD 400", "0400"), ("410", "0410")]),
+])
+def test_counts_and_short_years_in_histories(body: str, expected: list) -> None:
+    assert found(body, HISTORY, "en") == expected
+
+
+def test_half_a_year_ago_is_counted_in_months() -> None:
+    assert found("Prices rose half a year ago.", D(2009, 1, 1), "en") == [
+        ("half a year ago", "2008-07")]

@@ -142,7 +142,8 @@ def _choose(found: list[_Cand], body: str, lang: str) -> list[_Cand]:
 def _quantity_rx(lang: str) -> re.Pattern[str]:
     numbers = _alt(list(lex.NUMBERS[lang]) + list(lex.VAGUE_QUANTITIES[lang]))
     hedges = _alt(lex.HEDGES[lang])
-    return re.compile(rf"(?<![\w-])(?:(?:{hedges})\s+)?"
+    half = r"(?P<half>half\s+)?" if lang == "en" else ""
+    return re.compile(rf"(?<![\w-])(?:(?:{hedges})\s+)?{half}"
                       rf"(?P<num>\d+|(?:{numbers})(?:(?:-|\s+et\s+)(?:{numbers}))*)\s+$")
 
 
@@ -152,7 +153,8 @@ def _take_quantity(c: _Cand, low: str, lang: str) -> None:
     m = _quantity_rx(lang).search(head)
     if m:
         c.start -= len(head) - m.start()
-        c.qty = m.group("num")
+        c.qty = "half" if m.groupdict().get("half") and m.group("num") in ("a", "an") \
+            else m.group("num")
 
 
 def _written_as_name(m: re.Match[str], body: str, lang: str, kind: str) -> bool:

@@ -168,7 +168,7 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             ("year_ad", r"\b(?:ad|a\.d\.)\s+(?P<year>\d{1,4})\b", True),
             ("year_ad", r"\b(?P<year>\d{1,4})\s+ad\b", True),
             ("year_small", r"\b(?:in|of|by|until|since|from|to|after|before)\s+"
-                           r"(?P<span>(?P<year>\d{3}))(?![\d,.%])\b", True),
+                           r"(?P<span>(?P<year>\d{3}))(?![\d,%]|\.\d)\b", True),
             # The count before the unit ("two", "a few", "almost 20") is
             # taken in by _take_quantity: starting on the unit keeps this fast.
             ("ago", rf"\b(?P<unit>{units})\s+(?P<dir>ago)\b", False),

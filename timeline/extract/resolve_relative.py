@@ -15,14 +15,25 @@ def _r_ago(c: _Cand, ctx: _Context) -> _Result:
     """ "two years ago", "il y a dix ans": deixis; "years ago" without a count is PAST_REF."""
     m = c.match
     unit = lex.UNITS[ctx.lang].get(m.group("unit").lower())
-    n = _num(c.qty or m.groupdict().get("num"), ctx.lang)
     if unit is None or unit == "weekend":
         return None
+    n, unit = _count(c, unit, ctx.lang)
     base, anchor = _deixis_base(ctx)
     got = _shift(base, -n, unit) if n is not None and base is not None else None
     if got is None:
         return "PAST_REF", "none", None
     return got[0], anchor, None
+
+
+# "half a century" is fifty years: the count in the next smaller unit.
+_HALVES = {"century": (50, "year"), "decade": (5, "year"), "year": (6, "month")}
+
+
+def _count(c: _Cand, unit: str, lang: str) -> tuple[int | None, str]:
+    """The count of a relative expression and the unit it counts in."""
+    if c.qty == "half":
+        return _HALVES.get(unit, (None, unit))
+    return _num(c.qty or c.match.groupdict().get("num"), lang), unit
 
 
 def _r_later(c: _Cand, ctx: _Context) -> _Result:
@@ -32,7 +43,7 @@ def _r_later(c: _Cand, ctx: _Context) -> _Result:
     if unit is None or unit == "weekend":
         return None
     sign = lex.LATER_WORDS[ctx.lang].get(re.sub(r"\s+", " ", m.group("dir").lower()), 1)
-    n = _num(c.qty or m.groupdict().get("num"), ctx.lang)
+    n, unit = _count(c, unit, ctx.lang)
     if n is None:
         return ("FUTURE_REF" if sign > 0 else "PAST_REF"), "none", None
     base, anchor = ctx.anaphora_base()
@@ -125,7 +136,9 @@ def _r_anchored(c: _Cand, ctx: _Context) -> _Result:
     """
     m = c.match
     unit = lex.UNITS[ctx.lang].get(m.group("unit").lower())
-    n = _num(c.qty, ctx.lang)
+    if unit is None:
+        return None
+    n, unit = _count(c, unit, ctx.lang)
     if unit not in _OFFSET_UNITS or n is None:
         return None  # "months after the war": no count, no date to give
     sign = lex.LATER_WORDS[ctx.lang].get(m.group("dir").lower(), 1)
