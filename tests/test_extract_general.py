@@ -219,3 +219,18 @@ def test_counts_and_short_years_in_histories(body: str, expected: list) -> None:
 def test_half_a_year_ago_is_counted_in_months() -> None:
     assert found("Prices rose half a year ago.", D(2009, 1, 1), "en") == [
         ("half a year ago", "2008-07")]
+
+
+@pytest.mark.parametrize(("body", "lang", "expected"), [
+    # "The next day" of some event, told in the past, with no day before it:
+    # not the day after the paper (a date after publication), but unknown.
+    ("Le lendemain, la police est intervenue.", "fr", [("Le lendemain", "XXXX-XX-XX")]),
+    ("The next day, the market fell.", "en", [("The next day", "XXXX-XX-XX")]),
+    ("Two days later, police arrived.", "en", [("Two days later", "XXXX-XX-XX")]),
+    # Looking ahead it is the paper's next day; after a day it is that day's.
+    ("Le lendemain, la police interviendra.", "fr", [("Le lendemain", "1998-02-27")]),
+    ("Mardi, un homme a été blessé. Le lendemain, la police est intervenue.", "fr",
+     [("Mardi", "1998-02-24"), ("Le lendemain", "1998-02-25")]),
+])
+def test_the_next_day_of_an_unknown_day(body: str, lang: str, expected: list) -> None:
+    assert found(body, NEWS, lang) == expected

@@ -9,6 +9,7 @@ from timeline.extract import lexicon as lex
 from timeline.extract.calendar import _add_years, _shift, _When
 from timeline.extract.context import _Context, _deixis_base, _num, _Result
 from timeline.extract.patterns import _Cand
+from timeline.extract.tense import _tense
 
 
 def _r_ago(c: _Cand, ctx: _Context) -> _Result:
@@ -23,6 +24,16 @@ def _r_ago(c: _Cand, ctx: _Context) -> _Result:
     if got is None:
         return "PAST_REF", "none", None
     return got[0], anchor, None
+
+
+_UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}
+
+
+def _after_the_paper_in_the_past(c: _Cand, ctx: _Context, anchor: str) -> bool:
+    """ "Le lendemain, la police est intervenue" with no day told before: the
+    next day of some event, not of the paper (that would be a date after
+    publication in a past clause). The date is then unknown."""
+    return anchor == "publication" and _tense(c, ctx) < 0
 
 
 # "half a century" is fifty years: the count in the next smaller unit.
@@ -49,6 +60,8 @@ def _r_later(c: _Cand, ctx: _Context) -> _Result:
     base, anchor = ctx.anaphora_base()
     if base is None:
         return ("FUTURE_REF" if sign > 0 else "PAST_REF"), "none", None
+    if sign > 0 and _after_the_paper_in_the_past(c, ctx, anchor):
+        return _UNKNOWN.get(unit, "XXXX"), "none", None
     hedged = ctx.body[c.start:c.end].lower().startswith(lex.HEDGES[ctx.lang])
     if unit in ("decade", "century") and not hedged:
         # "a decade earlier" than 490 BC is 500 BC: a year, counted in tens;
@@ -89,6 +102,8 @@ def _r_anaphor(c: _Cand, ctx: _Context) -> _Result:
     base, anchor = ctx.anaphora_base()
     if base is None:
         return None
+    if step > 0 and _after_the_paper_in_the_past(c, ctx, anchor):
+        return _UNKNOWN.get(unit, "XXXX"), "none", None
     got = _shift(base, step, unit)
     if got is None:
         # "the next day" after a bare year: the day is unknown, the year is not.
