@@ -245,7 +245,9 @@ PAST_FRAGMENTS = [
     f for f in FRAGMENTS if f not in ("next", "later", "demain", "Q3")
 ] + ["43 years after de Gaulle", "two years after the Bucharest summit", " years after the war ",
      "quarante ans après le retrait", "was", "a été", "3 November", "le 19 janvier",
-     "in 1966", "ago", "il y a deux ans", "Sunday", "samedi", "this month", "last year"]
+     "in 1966", "ago", "il y a deux ans", "Sunday", "samedi", "this month", "last year",
+     "the next day", "le lendemain", "two days later", "la nuit dernière", "last quarter",
+     "the early 60s", "les années 60", "mars 20", "until December", "jusqu'à dimanche"]
 _ANCHOR_HISTORY = [
     Event(id="gaulle", date=parse_iso("1966-03-07"), end=None, title={"en": "g", "fr": "g"},
           summary={"en": "g", "fr": "g"}, category="x", sources=(),
