@@ -234,3 +234,16 @@ def test_half_a_year_ago_is_counted_in_months() -> None:
 ])
 def test_the_next_day_of_an_unknown_day(body: str, lang: str, expected: list) -> None:
     assert found(body, NEWS, lang) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Hier, un orage a éclaté en début d'après-midi.",
+     [("Hier", "2001-06-12"), ("en début d'après-midi", "2001-06-12")]),
+    ("Le maire sera reçu dans l'après-midi.", [("l'après-midi", "2001-06-13")]),
+    ("En fin de matinée, la route a été rouverte.", [("En fin de matinée", "2001-06-13")]),
+    ("Les pompiers sont intervenus en soirée.", [("en soirée", "2001-06-13")]),
+    # "toute la journée" says how long, not when.
+    ("Il travaille toute la journée.", []),
+])
+def test_french_parts_of_the_day(body: str, expected: list) -> None:
+    assert found(body, D(2001, 6, 13), "fr") == expected

@@ -316,8 +316,13 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             # on; "la nuit tombe tôt en hiver" is no date.
             ("dayparts_fr", r"(?:(?<=\bdans\s)|(?<=\bpendant\s)|(?<=\bdurant\s)|(?<=\btoute\s)|"
                             r"(?<=\bdès\s)|(?<=\bvers\s)|(?<=\bdepuis\s)|(?<=\bde\s))"
-                            r"(?P<what>la\s+nuit|la\s+soirée|la\s+matinée)\b|"
-                            r"\b(?P<what2>le\s+matin\s+même|le\s+soir\s+même)\b", False),
+                            r"(?P<what>la\s+nuit|la\s+soirée|la\s+matinée|"
+                            r"l'après-midi)(?![\w-])|"
+                            r"\b(?P<what2>le\s+matin\s+même|le\s+soir\s+même)\b|"
+                            # "en soirée", "en fin de matinée", "en début d'après-midi"
+                            r"\b(?P<what3>en\s+(?:(?:début|fin|milieu)\s+de\s+)?"
+                            r"(?:soirée|matinée|journée)|en\s+(?:début|fin|milieu)\s+"
+                            r"d'après-midi)(?![\w-])", False),
             ("ref", rf"(?<![\w-])(?P<ref>{refs})(?![\w-])", False),
             ("end_of_unit", r"\b(?:(?:la\s+|le\s+)?(?:fin|début|milieu)\s+"
                             r"(?:de\s+l'|du\s+|de\s+la\s+)|"
@@ -374,6 +379,6 @@ def _triggers(lang: str) -> dict[str, str]:
         "end_of_unit": r"(?:the\s+(?:year|month|week|decade|century)|year[\s-]end|fin|début|"
                        r"milieu)",
         "noon": r"(?:midi|minuit|noon|midnight)",
-        "dayparts_fr": r"(?:nuit|soirée|matinée|matin|soir)",
+        "dayparts_fr": r"(?:nuit|soirée|matinée|matin|soir|journée|après-midi)",
     }
     return table
