@@ -242,3 +242,17 @@ def test_a_build_extracts_month_precision_articles_with_their_month(tmp_path: Pa
     # The same first day known to the day is another extraction: another key.
     day = type(job)(job.article_id, job.body, job.published, job.lang, "day")
     assert day.key != job.key
+
+
+def test_a_build_resolves_anchored_mentions_cached_or_not(tmp_path: Path) -> None:
+    art = _article(tmp_path, GAULLE, "2009-03-12")
+    for run in ("cold", "warm"):
+        out = tmp_path / f"site-{run}"
+        result = CliRunner().invoke(main, [
+            "build", "--events", str(ROOT / "events.yaml"), "--article", str(art),
+            "--out", str(out), "--cache-dir", str(tmp_path / "cache"), "--jobs", "1",
+            "--force"])
+        assert result.exit_code == 0, result.output
+        data = (out / "data" / "events.json").read_text(encoding="utf-8")
+        assert '"text": "43 years after", "value": "2009"' in data, run
+        assert '"value": "2052"' not in data and '"value": ""' not in data
