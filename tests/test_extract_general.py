@@ -247,3 +247,15 @@ def test_the_next_day_of_an_unknown_day(body: str, lang: str, expected: list) ->
 ])
 def test_french_parts_of_the_day(body: str, expected: list) -> None:
     assert found(body, D(2001, 6, 13), "fr") == expected
+
+
+@pytest.mark.parametrize(("body", "lang", "expected"), [
+    ("Talks collapsed over the weekend.", "en", [("the weekend", "1998-W08-WE")]),
+    ("The market will open on the weekend.", "en", [("the weekend", "1998-W09-WE")]),
+    ("Pendant le week-end, trois accidents ont eu lieu.", "fr", [("le week-end", "1998-W08-WE")]),
+    # "A decade ago" is a year, as "a decade earlier" is; a hedged count only a decade.
+    ("A decade ago, the plant employed 5,000.", "en", [("A decade ago", "1988")]),
+    ("Nearly two decades ago, it closed.", "en", [("Nearly two decades ago", "197")]),
+])
+def test_weekends_and_decades_ago(body: str, lang: str, expected: list) -> None:
+    assert found(body, NEWS, lang) == expected

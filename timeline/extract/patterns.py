@@ -201,6 +201,9 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             ("deictic_quarter", r"\b(?:the\s+)?(?P<step>this|last|next|current|previous|coming|"
                                 r"latest|past)\s+(?:fiscal\s+)?quarter\b(?!\s+of\b)", True),
             ("deictic_day", rf"\b(?P<dd>{deictic_days})\b", True),
+            # "over the weekend": the paper's weekend, as "this weekend" is.
+            ("deictic_unit", r"(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bat\s))"
+                             r"(?P<step>the)\s+(?P<unit>weekend)\b(?!\s+of\b)", False),
             ("weekday", rf"\b(?:(?P<step>this\s+past|this\s+coming|this|next|last|that)\s+)?"
                         rf"(?P<wd>{wds})\b(?:\s+(?P<part>{dayparts}))?", True),
             ("clock", r"(?<![\w:.,])(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)\s*(?:a\.m\.|p\.m\.|am\b|pm\b)",
@@ -289,6 +292,9 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
                            r"(?:la|le|l')\s*(?P<unit2>semaine|mois|année|an|week-end|weekend)\s+"
                            r"(?P<rel>dernière|dernier|prochaine|prochain|passée|passé|en\s+cours)|"
                            r"(?P<new>la\s+nouvelle\s+année))\b", True),
+            ("deictic_fr", r"(?:(?<=\bpendant\s)|(?<=\bdurant\s)|(?<=\bau\scours\sdu\s))"
+                           r"(?P<this>le)\s+(?P<unit>week-end|weekend)\b(?!\s+(?:de|du|des|d')\b)",
+             False),
             ("deictic_quarter", r"\b(?:(?P<this>ce)\s+trimestre|(?:le\s+|(?<=\bdu\s)|(?<=\bau\s))"
                                 r"trimestre\s+(?P<rel>dernier|"
                                 r"prochain|précédent|passé|en\s+cours))\b", True),

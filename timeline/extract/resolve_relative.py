@@ -20,6 +20,11 @@ def _r_ago(c: _Cand, ctx: _Context) -> _Result:
         return None
     n, unit = _count(c, unit, ctx.lang)
     base, anchor = _deixis_base(ctx)
+    hedged = ctx.body[c.start:c.end].lower().startswith(lex.HEDGES[ctx.lang])
+    if unit in ("decade", "century") and n is not None and base is not None and not hedged:
+        # "a decade ago" is a year, counted in tens, as "a decade earlier" is.
+        return _When(_add_years(base.year, -n * (10 if unit == "decade" else 100))).timex(), \
+            anchor, None
     got = _shift(base, -n, unit) if n is not None and base is not None else None
     if got is None:
         return "PAST_REF", "none", None
