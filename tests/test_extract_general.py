@@ -259,3 +259,15 @@ def test_french_parts_of_the_day(body: str, expected: list) -> None:
 ])
 def test_weekends_and_decades_ago(body: str, lang: str, expected: list) -> None:
     assert found(body, NEWS, lang) == expected
+
+
+@pytest.mark.parametrize(("body", "lang", "expected"), [
+    # Counted from some event, never from the paper: the 2052 bug's sibling.
+    ("Quarante ans après, la France revient.", "fr", [("Quarante ans après", "XXXX")]),
+    ("Forty years later, France is back.", "en", [("Forty years later", "XXXX")]),
+    # After a date the text gave, it is that date's.
+    ("The vote will take place on Monday, and the result two days later.", "en",
+     [("Monday", "2009-03-16"), ("two days later", "2009-03-18")]),
+])
+def test_later_is_never_counted_from_the_paper(body: str, lang: str, expected: list) -> None:
+    assert found(body, D(2009, 3, 12), lang) == expected

@@ -65,7 +65,9 @@ def _r_later(c: _Cand, ctx: _Context) -> _Result:
     base, anchor = ctx.anaphora_base()
     if base is None:
         return ("FUTURE_REF" if sign > 0 else "PAST_REF"), "none", None
-    if sign > 0 and _after_the_paper_in_the_past(c, ctx, anchor):
+    if sign > 0 and anchor == "publication" and _tense(c, ctx) <= 0:
+        # "Quarante ans après, la France revient": later than some event, not
+        # than the paper, unless the clause looks ahead ("will ... two days later").
         return _UNKNOWN.get(unit, "XXXX"), "none", None
     hedged = ctx.body[c.start:c.end].lower().startswith(lex.HEDGES[ctx.lang])
     if unit in ("decade", "century") and not hedged:
