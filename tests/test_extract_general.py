@@ -271,3 +271,19 @@ def test_weekends_and_decades_ago(body: str, lang: str, expected: list) -> None:
 ])
 def test_later_is_never_counted_from_the_paper(body: str, lang: str, expected: list) -> None:
     assert found(body, D(2009, 3, 12), lang) == expected
+
+
+@pytest.mark.parametrize(("body", "lang", "expected"), [
+    ("Les ventes progressent par rapport à la même période l'an dernier.", "fr",
+     [("la même période", "2001-09"), ("l'an dernier", "2001")]),
+    ("Le chômage recule par rapport à l'an passé à la même époque.", "fr",
+     [("l'an passé", "2001"), ("la même époque", "2001-09")]),
+    ("Sales rose from the same period last year.", "en",
+     [("the same period", "2001-09"), ("last year", "2001")]),
+    ("Sales rose from the same time a year ago.", "en",
+     [("the same time", "2001-09"), ("a year ago", "2001")]),
+    # Without a year back it is the story's (here the paper's) own time.
+    ("At the same time, prices fell.", "en", [("the same time", "2002-09-01")]),
+])
+def test_the_same_period_last_year(body: str, lang: str, expected: list) -> None:
+    assert found(body, D(2002, 9, 1), lang) == expected

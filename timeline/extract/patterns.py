@@ -190,7 +190,8 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             ("anaphor", r"\bthe\s+(?P<unit>day|year|month|week)\s+(?P<step2>before|after|"
                         r"following)\b(?!\s+(?:the|a|an|his|her|their|its|this|that)\b)",
              False),
-            ("same_time", r"\b(?P<what>(?:the\s+same|that)\s+(?:time|date))\b",
+            ("same_time", r"\b(?P<what>(?:the\s+same|that)\s+(?:time|date)|the\s+same\s+"
+                          r"period(?=\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))))\b",
              False),
             # "the last week of May" is part of May, not the week before this one.
             ("deictic_unit", rf"\b(?<!\bthe\s)(?P<step>this\s+past|this\s+coming|this|next|last|"
@@ -304,7 +305,7 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             ("deictic_day", rf"(?<![\w-])(?P<dd>{deictic_days})(?:\s+(?:{wds}))?"
                             rf"(?:\s+(?P<part>{dayparts}))?(?![\w-])", True),
             ("holiday", rf"(?<![\w-])(?P<hol>{holidays})(?:\s+{fr_year})?(?![\w-])", True),
-            ("same_time", r"\b(?P<what>(?:ce\s+moment(?:[\s-]+là)?|la\s+même\s+époque|"
+            ("same_time", r"\b(?P<what>(?:ce\s+moment(?:[\s-]+là)?|la\s+même\s+(?:époque|période)|"
                           r"cette\s+époque|ce\s+moment-là))", False),
             ("weekday", rf"\b(?:la\s+)?(?:nuit|soirée|matinée|journée)\s+d[eu]\s+(?P<wd>{wds})\b"
                         rf"(?:\s+(?:à|au)\s+(?:{wds})\b)?",
@@ -377,7 +378,7 @@ def _triggers(lang: str) -> dict[str, str]:
         "year_small": digit, "clock": digit, "numeric": digit, "year_word": digit,
         "ago": r"ago\b" if lang == "en" else r"y\s+a\b", "later": units, "anaphor": units,
         "anchored": units,
-        "same_time": r"(?:time|period|point|date|moment|époque)",
+        "same_time": r"(?:time|period|point|date|moment|époque|période)",
         "deictic_unit": units, "deictic_fr": rf"(?:{units}|nouvelle)",
         "deictic_quarter": r"(?:quarter|trimestre)", "deictic_plural": units,
         "deictic_day": _alt(lex.DEICTIC_DAYS[lang]), "weekday": _alt(lex.WEEKDAYS[lang]),

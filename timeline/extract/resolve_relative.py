@@ -119,8 +119,20 @@ def _r_anaphor(c: _Cand, ctx: _Context) -> _Result:
     return got[0], anchor, got[1] if step > 0 else None
 
 
+# "l'année dernière à la même époque", "the same time last year": the paper's
+# month, a year back.
+_YEAR_BACK = re.compile(r"(?:l'an(?:née)?\s+(?:dernier|dernière|passé|passée)|last\s+year|"
+                        r"a\s+year\s+(?:ago|earlier)|il\s+y\s+a\s+un\s+an)", re.IGNORECASE)
+
+
 def _r_same_time(c: _Cand, ctx: _Context) -> _Result:
     """ "the same time", "that time", "à ce moment-là": the narrative's date."""
+    near = ctx.body[max(ctx.sentence, c.start - 28):c.start].replace("’", "'") + " | " + \
+        ctx.body[c.end:min(ctx.sentence_end, c.end + 24)].replace("’", "'")
+    dct = ctx.dct
+    if ctx.news and dct is not None and dct.month is not None and dct.year > 1 \
+            and _YEAR_BACK.search(near):
+        return _When(_add_years(dct.year, -1), dct.month).timex(), "publication", None
     base, anchor = ctx.anaphora_base()
     if base is None:
         return None
