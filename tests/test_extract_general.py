@@ -287,3 +287,19 @@ def test_later_is_never_counted_from_the_paper(body: str, lang: str, expected: l
 ])
 def test_the_same_period_last_year(body: str, lang: str, expected: list) -> None:
     assert found(body, D(2002, 9, 1), lang) == expected
+
+
+@pytest.mark.parametrize(("body", "lang", "expected"), [
+    # A paper's present tense speaks of every summer.
+    ("Les ventes de journaux étrangers connaissent un boom en été.", "fr", [("été", "XXXX-SU")]),
+    ("In summer, the beaches fill up.", "en", [("summer", "XXXX-SU")]),
+    # A tense says which one.
+    ("En été, la ville a accueilli 10 000 touristes.", "fr", [("été", "2001-SU")]),
+    ("In the summer, the company expanded.", "en", [("the summer", "2001-SU")]),
+    ("En été, la piscine sera ouverte.", "fr", [("été", "2001-SU")]),
+    # A history's present has the story's date to go by.
+    ("La guerre éclate en 1853. En été, les troupes débarquent.", "fr",
+     [("1853", "1853"), ("été", "1853-SU")]),
+])
+def test_seasons_in_the_present_are_every_year(body: str, lang: str, expected: list) -> None:
+    assert found(body, D(2001, 10, 2), lang) == expected

@@ -8,6 +8,7 @@ from timeline.extract import lexicon as lex
 from timeline.extract.calendar import _add_years, _When, _year_text
 from timeline.extract.context import _Context, _deixis_base, _Result, _year_of
 from timeline.extract.patterns import _Cand
+from timeline.extract.tense import _tense
 
 
 def _season_code(m: re.Match[str], lang: str) -> str | None:
@@ -36,6 +37,11 @@ def _r_season(c: _Cand, ctx: _Context) -> _Result:
         return None
     base, anchor = ctx.bare_base()
     if base is None:
+        return f"XXXX-{code}", "none", None
+    if anchor == "publication" and _tense(c, ctx) == 0:
+        # "la demande augmente en été": a paper in the present tense speaks of
+        # every summer; which one is not said. (A history's present, "au
+        # printemps, les troupes débarquent", has a story's date to go by.)
         return f"XXXX-{code}", "none", None
     return f"{_year_text(base.year)}-{code}", anchor, None
 
