@@ -284,6 +284,8 @@ def test_later_is_never_counted_from_the_paper(body: str, lang: str, expected: l
      [("the same time", "2001-09"), ("a year ago", "2001")]),
     # Without a year back it is the story's (here the paper's) own time.
     ("At the same time, prices fell.", "en", [("the same time", "2002-09-01")]),
+    ("Prices are lower than this time last year.", "en",
+     [("this time", "2001-09"), ("last year", "2001")]),
 ])
 def test_the_same_period_last_year(body: str, lang: str, expected: list) -> None:
     assert found(body, D(2002, 9, 1), lang) == expected

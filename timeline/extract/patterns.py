@@ -190,9 +190,9 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             ("anaphor", r"\bthe\s+(?P<unit>day|year|month|week)\s+(?P<step2>before|after|"
                         r"following)\b(?!\s+(?:the|a|an|his|her|their|its|this|that)\b)",
              False),
-            ("same_time", r"\b(?P<what>(?:the\s+same|that)\s+(?:time|date)|the\s+same\s+"
-                          r"period(?=\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))))\b",
-             False),
+            ("same_time", r"\b(?P<what>(?:the\s+same|that)\s+(?:time|date)|(?:the\s+same\s+"
+                          r"period|this\s+time)(?=\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))))"
+                          r"\b", False),
             # "the last week of May" is part of May, not the week before this one.
             ("deictic_unit", rf"\b(?<!\bthe\s)(?P<step>this\s+past|this\s+coming|this|next|last|"
                              rf"the\s+coming)\s+(?P<unit>{units})\b(?!\s+of\b)", True),
