@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from timeline.anchoring import resolve_anchored, shifted_value
 from timeline.cli import main
@@ -256,3 +258,17 @@ def test_a_build_resolves_anchored_mentions_cached_or_not(tmp_path: Path) -> Non
         data = (out / "data" / "events.json").read_text(encoding="utf-8")
         assert '"text": "43 years after", "value": "2009"' in data, run
         assert '"value": "2052"' not in data and '"value": ""' not in data
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=st.lists(st.sampled_from([
+    "hier", "yesterday", "today", "le 19 janvier", "3 November", "this week", "last quarter",
+    "43 years after de Gaulle", "la nuit dernière", "Am 7. März", "31. Februar 1999", "1966",
+    "the next day", "mai 20", " ", ".", "İ", "\n"]), max_size=12).map(" ".join),
+       published=st.dates(), precision=st.sampled_from(["day", "month", "year", "bogus"]),
+       lang=st.sampled_from(["en", "fr", "de", "es", "it", "pl", "nl", "xx"]))
+def test_any_precision_and_language_never_raises(body: str, published: D, precision: str,
+                                                 lang: str) -> None:
+    found = extract_mentions(body, published=published, lang=lang, precision=precision)
+    for m in resolve_anchored(found, HISTORY, keep_unknown=True):
+        assert m.text == body[m.start:m.end] and m.value
