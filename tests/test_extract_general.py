@@ -27,6 +27,11 @@ REFERENCES = [
     ("Dans l'avenir, il faudra négocier.", "fr", [("Dans l'avenir", "FUTURE_REF")]),
     ("Il faudra dans le futur revoir le plan.", "fr", [("dans le futur", "FUTURE_REF")]),
     ("Lately, prices have risen.", "en", [("Lately", "PAST_REF")]),
+    ("Ces jours-ci, la circulation est difficile.", "fr", [("Ces jours-ci", "PRESENT_REF")]),
+    ("Aujourd'hui encore, le site est abandonné.", "fr", [("Aujourd'hui encore", "PRESENT_REF")]),
+    ("To this day, the site is empty.", "en", [("To this day", "PRESENT_REF")]),
+    # The paper's own day stays a day.
+    ("Aujourd'hui, le conseil vote.", "fr", [("Aujourd'hui", "2004-03-10")]),
     # Nouns, not adverbials: as often unannotated as not, so left alone.
     ("L'avenir de l'usine reste incertain.", "fr", []),
     ("Un pont vers le futur.", "fr", []),

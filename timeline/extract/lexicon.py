@@ -127,7 +127,7 @@ REFERENCE_WORDS: dict[str, dict[str, str]] = {
         "at the moment": "PRESENT_REF", "the time being": "PRESENT_REF",
         "recently": "PAST_REF", "recent": "PAST_REF",
         "formerly": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
-        "the future": "FUTURE_REF", "future": "FUTURE_REF",
+        "the future": "FUTURE_REF", "future": "FUTURE_REF", "to this day": "PRESENT_REF",
     },
     "fr": {
         "maintenant": "PRESENT_REF", "actuellement": "PRESENT_REF", "actuel": "PRESENT_REF",
@@ -139,7 +139,9 @@ REFERENCE_WORDS: dict[str, dict[str, str]] = {
         "le passé": "PAST_REF", "dernièrement": "PAST_REF",
         "dorénavant": "PRESENT_REF", "pour l'instant": "PRESENT_REF",
         "pour le moment": "PRESENT_REF", "pour l'heure": "PRESENT_REF",
-        "à l'heure qu'il est": "PRESENT_REF",
+        "à l'heure qu'il est": "PRESENT_REF", "ces jours-ci": "PRESENT_REF",
+        # "still today": the present, not the paper's day.
+        "aujourd'hui encore": "PRESENT_REF", "encore aujourd'hui": "PRESENT_REF",
         "prochainement": "FUTURE_REF",
         # Adverbials only: "l'avenir de l'usine" and "un pont vers le futur"
         # are nouns that TimeML corpora leave unannotated as often as not.
