@@ -199,6 +199,12 @@ def test_reporting_periods(body: str, expected: list) -> None:
     ("L'exposition est visible jusqu'à dimanche.", "fr", [("dimanche", "2001-06-17")]),
     ("The exhibition opens Sunday.", "en", [("Sunday", "2001-06-17")]),
     ("The board meets Sunday to decide.", "en", [("Sunday", "2001-06-17")]),
+    ("The Senate votes Sunday on the bill.", "en", [("Sunday", "2001-06-17")]),
+    ("The minister is meeting union leaders Sunday.", "en", [("Sunday", "2001-06-17")]),
+    ("The minister was meeting union leaders Sunday.", "en", [("Sunday", "2001-06-10")]),
+    # "since" is behind the writer, whatever the tense.
+    ("Fighting is continuing since Sunday.", "en", [("Sunday", "2001-06-10")]),
+    ("Les syndicats organisent une grève depuis dimanche.", "fr", [("dimanche", "2001-06-10")]),
     # The reporting present tells of the past; a past tense stays past.
     ("Le maire annonce dimanche son départ.", "fr", [("dimanche", "2001-06-10")]),
     ("La finale a eu lieu dimanche.", "fr", [("dimanche", "2001-06-10")]),

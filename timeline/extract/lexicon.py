@@ -239,7 +239,8 @@ FUTURE_WORDS: dict[str, tuple[str, ...]] = {
            "expires", "expire",
            # The present of a scheduled event: "the board meets Monday".
            "meets", "meet", "opens", "begins", "starts", "hosts", "plays", "resumes",
-           "reconvenes", "takes place", "take place"),
+           "reconvenes", "takes place", "take place", "votes", "visits", "arrives",
+           "convenes", "testifies", "kicks off", "premieres", "airs", "debuts"),
     "fr": ("ira", "iront", "va", "vont", "doit", "doivent", "devrait", "devraient",
            "est prévu", "est prévue", "sont prévus", "sont prévues", "prévoit", "prévoient",
            "aura", "auront", "saura", "sauront", "sera", "seront", "fera", "feront", "compte",

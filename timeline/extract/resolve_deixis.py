@@ -10,7 +10,7 @@ from timeline.extract import lexicon as lex
 from timeline.extract.calendar import _from_date, _shift
 from timeline.extract.context import _Context, _deixis_base, _Result
 from timeline.extract.patterns import _Cand
-from timeline.extract.tense import _tense
+from timeline.extract.tense import _SINCE_BEFORE, _tense
 
 
 def _deictic_unit_value(step: int, unit: str, ctx: _Context) -> _Result:
@@ -153,7 +153,8 @@ def _r_weekday(c: _Cand, ctx: _Context) -> _Result:
                 out -= datetime.timedelta(days=7)
             elif tense > 0 and out < d:
                 out += datetime.timedelta(days=7)
-    elif word not in ("last", "dernier") and anchor == "publication" and (
+    elif word not in ("last", "dernier") and anchor == "publication" \
+            and not _SINCE_BEFORE.search(ctx.body[max(0, c.start - 12):c.start]) and (
             _tense(c, ctx) > 0 or (_UNTIL_BEFORE.search(ctx.body[max(0, c.start - 16):c.start])
                                    and _tense(c, ctx) == 0)):
         # A clause that looks ahead, or a stretch running until a weekday

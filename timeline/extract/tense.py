@@ -33,7 +33,8 @@ def _tense_rx(lang: str) -> re.Pattern[str]:
         # words ("need", "proceed") nor "hundred".
         # A participle after a form of "be" is passive, not past: the
         # auxiliary before it tells the tense ("will be reviewed").
-        fut_forms = r"(?!)"
+        # The present progressive of an arrangement: "is meeting Monday".
+        fut_forms = r"(?:is|are|am)\s+(?:(?:not|also|still)\s+)?[a-z]{2,}ing"
         past_forms = (r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
                       r"[a-z]+[^e\W]ed(?<!hundred)")
     else:
