@@ -272,3 +272,12 @@ def test_any_precision_and_language_never_raises(body: str, published: D, precis
     found = extract_mentions(body, published=published, lang=lang, precision=precision)
     for m in resolve_anchored(found, HISTORY, keep_unknown=True):
         assert m.text == body[m.start:m.end] and m.value
+
+
+def test_a_tie_on_keywords_is_broken_by_the_events_title() -> None:
+    # Both the treaty and the 2026 resolution list "North Atlantic Treaty";
+    # only the treaty's title says it was signed.
+    events = list(load_events(ROOT / "events.yaml").events)
+    body = "Sixty years after the North Atlantic Treaty was signed, the allies met again."
+    assert resolved(body, D(2009, 4, 3), events=events) == [
+        ("Sixty years after", "2009", "north-atlantic-treaty")]

@@ -41,17 +41,31 @@ def _keyword_rx(folded: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(folded) + r"(?!\w)")
 
 
-def named_events(words: str, events: Iterable[Event]) -> list[tuple[int, Event]]:
-    """Return the events whose keywords ``words`` contains, most keywords first."""
+_WORD = re.compile(r"\w{4,}")
+
+
+def _title_words(event: Event) -> set[str]:
+    return {w for title in event.title.values() for w in _WORD.findall(fold(title))}
+
+
+def named_events(words: str, events: Iterable[Event]) -> list[tuple[tuple[int, int], Event]]:
+    """Return the events whose keywords ``words`` contains, best named first.
+
+    An event is named by its keywords; among events named by as many, the
+    one whose title shares more words with ``words`` ("the North Atlantic
+    Treaty was signed" and "North Atlantic Treaty signed in Washington")
+    is named better than one that only lists the treaty among its keywords.
+    """
     folded = fold(words)
+    said = set(_WORD.findall(folded))
     found = []
     for event in events:
         hits = {k for k in event.keywords
                 if (fk := fold(k)) and fk in folded and _keyword_rx(fk).search(folded)}
         if hits:
-            found.append((len(hits), event))
-    found.sort(key=lambda pair: (-pair[0], -pair[1].importance, pair[1].date.first,
-                                 pair[1].id))
+            found.append(((len(hits), len(said & _title_words(event))), event))
+    found.sort(key=lambda pair: (-pair[0][0], -pair[0][1], -pair[1].importance,
+                                 pair[1].date.first, pair[1].id))
     return found
 
 
