@@ -2,7 +2,8 @@
 
 The work is split in three passes, each cheap on its own:
 
-1. *Candidates* (``candidates``, from the patterns in ``patterns`` built on
+1. *Candidates* (``candidates``, from the patterns in ``patterns_en`` and
+   ``patterns_fr``, compiled by ``patterns`` and built on
    the word lists in ``lexicon``). Hand-written regular expressions propose
    spans drawn the way TimeML draws them ("1966", not "in 1966"; "early
    October" with its modifier). They run over a lower-cased copy of the
