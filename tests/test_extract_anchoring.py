@@ -281,3 +281,14 @@ def test_a_tie_on_keywords_is_broken_by_the_events_title() -> None:
     body = "Sixty years after the North Atlantic Treaty was signed, the allies met again."
     assert resolved(body, D(2009, 4, 3), events=events) == [
         ("Sixty years after", "2009", "north-atlantic-treaty")]
+
+
+def test_the_table_says_which_event_a_value_was_counted_from(tmp_path: Path,
+                                                              monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    art = _article(tmp_path, GAULLE, "2009-03-12")
+    run = CliRunner().invoke(main, ["extract", "--events", str(ROOT / "events.yaml"), str(art)])
+    assert run.exit_code == 0, run.output
+    assert "counted from" in run.output and "de-gaulle-withdrawal" in run.output
+    bare = CliRunner().invoke(main, ["extract", str(art)])
+    assert "counted from" not in bare.output

@@ -247,9 +247,13 @@ def _print_table(rows: list[dict]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("file", "where", "text", "value", box=None, header_style="bold")
+    # The column naming the curated event a value was counted from, only when one was.
+    anchored = any("event" in r for r in rows)
+    table = Table("file", "where", "text", "value", *(["counted from"] if anchored else []),
+                  box=None, header_style="bold")
     for r in rows:
-        table.add_row(Path(r["file"]).name, f"{r['start']}–{r['end']}", r["text"], r["value"])
+        table.add_row(Path(r["file"]).name, f"{r['start']}–{r['end']}", r["text"], r["value"],
+                      *([r.get("event", "")] if anchored else []))
     console = Console()
     console.print(table)
     console.print(f"{len(rows)} date mention(s)")
