@@ -316,3 +316,18 @@ def test_the_same_period_last_year(body: str, lang: str, expected: list) -> None
 ])
 def test_seasons_in_the_present_are_every_year(body: str, lang: str, expected: list) -> None:
     assert found(body, D(2001, 10, 2), lang) == expected
+
+
+# 1998-03-04 is a Wednesday.
+@pytest.mark.parametrize(("body", "lang", "expected"), [
+    ("Clinton, who returns from Africa on Sunday, said the bill was overdue.", "en",
+     [("Sunday", "1998-03-08")]),
+    ("Officials said the decision could come as early as Friday.", "en",
+     [("Friday", "1998-03-06")]),
+    ("Le ministre présentera son projet vendredi, a-t-il annoncé.", "fr",
+     [("vendredi", "1998-03-06")]),
+    # Across a comma the only marker still counts.
+    ("Vendredi, le ministre a présenté son projet.", "fr", [("Vendredi", "1998-02-27")]),
+])
+def test_the_tense_of_the_dates_own_phrase(body: str, lang: str, expected: list) -> None:
+    assert found(body, D(1998, 3, 4), lang) == expected

@@ -240,7 +240,10 @@ FUTURE_WORDS: dict[str, tuple[str, ...]] = {
            # The present of a scheduled event: "the board meets Monday".
            "meets", "meet", "opens", "begins", "starts", "hosts", "plays", "resumes",
            "reconvenes", "takes place", "take place", "votes", "visits", "arrives",
-           "convenes", "testifies", "kicks off", "premieres", "airs", "debuts"),
+           "convenes", "testifies", "kicks off", "premieres", "airs", "debuts", "returns",
+           "leaves", "departs", "heads", "flies",
+           # What may still happen: "the decision could come as early as Friday".
+           "could", "might", "should", "as early as", "as soon as"),
     "fr": ("ira", "iront", "va", "vont", "doit", "doivent", "devrait", "devraient",
            "est prévu", "est prévue", "sont prévus", "sont prévues", "prévoit", "prévoient",
            "aura", "auront", "saura", "sauront", "sera", "seront", "fera", "feront", "compte",

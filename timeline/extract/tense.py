@@ -19,6 +19,7 @@ from timeline.extract.patterns import _alt, _Cand
 # when the nearest-year choice contradicts the tense.
 
 _TENSE_REACH = 100  # characters either side of a date a verb may stand
+_COMMA_PENALTY = 40
 _CLAUSE_BREAK = re.compile(r"[;:«»“”\"()\[\]—]")
 # "since March", "depuis le 3 février": a start already behind the writer.
 _SINCE_BEFORE = re.compile(r"\b(?:since|depuis)\s+(?:le\s+)?$", re.IGNORECASE)
@@ -68,6 +69,11 @@ def _tense(c: _Cand, ctx: _Context) -> int:
         if m.start() < c.end and m.end() > c.start:
             continue  # a word of the date itself ("mars dernier")
         dist = c.start - m.end() if m.end() <= c.start else m.start() - c.end
+        between = ctx.body[m.end():c.start] if m.end() <= c.start else ctx.body[c.end:m.start()]
+        if "," in between:
+            # "Clinton, who returns on Sunday, said ...": a verb in the date's
+            # own phrase outranks a nearer one across a comma.
+            dist += _COMMA_PENALTY
         if best is None or dist < best[0]:
             best = (dist, 1 if m.group("fut") is not None else -1)
     return best[1] if best else 0
