@@ -326,6 +326,8 @@ def test_seasons_in_the_present_are_every_year(body: str, lang: str, expected: l
      [("Friday", "1998-03-06")]),
     ("Le ministre présentera son projet vendredi, a-t-il annoncé.", "fr",
      [("vendredi", "1998-03-06")]),
+    ("La décision pourrait tomber vendredi.", "fr", [("vendredi", "1998-03-06")]),
+    ("Le suspect aurait été arrêté vendredi.", "fr", [("vendredi", "1998-02-27")]),
     # Across a comma the only marker still counts.
     ("Vendredi, le ministre a présenté son projet.", "fr", [("Vendredi", "1998-02-27")]),
 ])

@@ -258,7 +258,10 @@ FUTURE_WORDS: dict[str, tuple[str, ...]] = {
            "organise", "organisent", "accueille", "accueillent", "se réunit", "se réunissent",
            "débute", "débutent", "commence", "commencent", "reprend", "reprennent",
            "rouvre", "rouvrent", "ouvre ses portes", "ouvrent leurs portes", "reçoit",
-           "reçoivent", "fête", "fêtent", "célèbre", "célèbrent", "joue", "jouent"),
+           "reçoivent", "fête", "fêtent", "célèbre", "célèbrent", "joue", "jouent",
+           # What may still happen ("pourrait tomber vendredi"); "aurait été
+           # arrêté" is a reported past and stays out.
+           "pourrait", "pourraient", "dès que possible"),
 }
 PAST_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("was", "were", "had", "did", "didn't", "ago", "has been", "have been",
