@@ -30,6 +30,13 @@ REFERENCES = [
     ("Ces jours-ci, la circulation est difficile.", "fr", [("Ces jours-ci", "PRESENT_REF")]),
     ("Aujourd'hui encore, le site est abandonné.", "fr", [("Aujourd'hui encore", "PRESENT_REF")]),
     ("To this day, the site is empty.", "en", [("To this day", "PRESENT_REF")]),
+    ("À ce jour, aucune plainte n'a été déposée.", "fr", [("À ce jour", "PRESENT_REF")]),
+    ("Dans l'immédiat, rien ne change.", "fr", [("Dans l'immédiat", "PRESENT_REF")]),
+    ("À terme, l'usine fermera.", "fr", [("À terme", "FUTURE_REF")]),
+    ("Dans les mois à venir, trois écoles ouvriront.", "fr",
+     [("les mois à venir", "FUTURE_REF")]),
+    # A contract that comes to its term refers to no time.
+    ("Le contrat arrive à terme.", "fr", []),
     # The paper's own day stays a day.
     ("Aujourd'hui, le conseil vote.", "fr", [("Aujourd'hui", "2004-03-10")]),
     # Nouns, not adverbials: as often unannotated as not, so left alone.

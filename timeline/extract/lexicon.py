@@ -140,6 +140,8 @@ REFERENCE_WORDS: dict[str, dict[str, str]] = {
         "dorénavant": "PRESENT_REF", "pour l'instant": "PRESENT_REF",
         "pour le moment": "PRESENT_REF", "pour l'heure": "PRESENT_REF",
         "à l'heure qu'il est": "PRESENT_REF", "ces jours-ci": "PRESENT_REF",
+        "à ce jour": "PRESENT_REF", "dans l'immédiat": "PRESENT_REF",
+        "d'ores et déjà": "PRESENT_REF", "à terme": "FUTURE_REF",
         # "still today": the present, not the paper's day.
         "aujourd'hui encore": "PRESENT_REF", "encore aujourd'hui": "PRESENT_REF",
         "prochainement": "FUTURE_REF",

@@ -109,6 +109,8 @@ def table(*, mon: str,
         # "les prochains jours", "ces derniers mois": a stretch ahead or behind.
         ("deictic_plural", r"\b(?:les|des|ces)\s+(?P<rel>prochain(?:e)?s|dernier(?:e)?s)\s+"
                            r"(?P<unit>jours|semaines|mois|années|décennies)\b", False),
+        ("deictic_plural", r"\b(?:les|des)\s+(?P<unit>jours|semaines|mois|années|décennies)\s+"
+                           r"(?P<rel>à\s+venir)\b", False),
         ("deictic_day", rf"(?<![\w-])(?P<dd>{deictic_days})(?:\s+(?:{wds}))?"
                         rf"(?:\s+(?P<part>{dayparts}))?(?![\w-])", True),
         ("holiday", rf"(?<![\w-])(?P<hol>{holidays})(?:\s+{fr_year})?(?![\w-])", True),

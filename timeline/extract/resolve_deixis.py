@@ -182,7 +182,13 @@ def _r_ref(c: _Cand, ctx: _Context) -> _Result:
             word == "current" and _CURRENT_NOUN_BEFORE.search(
                 ctx.body[max(0, c.start - 16):c.start]):
         return None  # "the electric current was weak": a flow, not the present
+    if word == "à terme" and _TERM_VERB_BEFORE.search(ctx.body[max(0, c.start - 16):c.start]):
+        return None  # "le contrat arrive à terme": it ends, no time is referred to
     return value, "none", None
+
+
+_TERM_VERB_BEFORE = re.compile(r"\b(?:arriv|men|conduit|port|parv|venu)\w*\s+$",
+                               re.IGNORECASE)
 
 
 # "current" is the adjective of time only before the noun it qualifies.
@@ -228,4 +234,5 @@ def _r_deictic_quarter(c: _Cand, ctx: _Context) -> _Result:
 def _r_deictic_plural(c: _Cand, ctx: _Context) -> _Result:
     """ "les prochains jours", "ces derniers mois": ahead of or behind the writer."""
     rel = c.match.group("rel").lower()
-    return ("FUTURE_REF" if rel.startswith("prochain") else "PAST_REF"), "none", None
+    ahead = rel.startswith("prochain") or rel.startswith("à")
+    return ("FUTURE_REF" if ahead else "PAST_REF"), "none", None
