@@ -120,3 +120,19 @@ def test_articles_are_listed_newest_first_and_undated_last(story):
     entries = [views.article_entry(a, "", "en", 0, 0) for a in (undated, older, story)]
     assert [e.id for e in sorted(entries, key=views.article_order)] == ["story", "o", "u"]
     assert entries[1].published.first == date(2025, 5, 1)
+
+
+def test_a_date_counted_from_an_event_says_so(catalog, story):
+    body = "De Gaulle's withdrawal came 43 years before this."
+    a = Article(path="c.txt", id="c", title="C", body=body)
+    start = body.index("43 years before")
+    found = [Mention(start, start + 15, "43 years before", "1923", body, 0, "event",
+                     offset="-43Y", event_words="De Gaulle's withdrawal",
+                     event="letter-to-johnson")]
+    tl = merge.build_timeline(catalog, [a], {"c": found})
+    (ref,) = [r for i in tl.items for r in i.mentions]
+    assert (ref.counted_from, ref.offset) == ("letter-to-johnson", "-43Y")
+    assert ref.record()["counted_from"] == "letter-to-johnson"
+    for lang, said in (("en", "Dated 43 years before “"), ("fr", "Daté 43 ans avant «\u00a0")):
+        (view,) = [m for v in views.item_views(tl, catalog, lang) for m in v.mentions]
+        assert said in view.evidence and "1966" in view.evidence

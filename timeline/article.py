@@ -164,8 +164,12 @@ def _drop_repeated_byline(body: str, byline: str | None) -> tuple[str, int]:
     return rest, 1 if newline else 0
 
 
-def load_article(path: str | Path) -> Article:
-    """Load one article file, or raise InputError naming the file and line."""
+def load_article(path: str | Path, *, languages: tuple[str, ...] = LANGUAGES) -> Article:
+    """Load one article file, or raise InputError naming the file and line.
+
+    ``languages`` are those its ``language:`` may name: the site's by default;
+    ``timeline extract`` reads more.
+    """
     p = Path(path)
     where = str(path)
     text = read_text(p)
@@ -202,10 +206,10 @@ def load_article(path: str | Path) -> Article:
                 problems.append(ys.problem_at(nodes["published"], where,
                                               "published: give at least the month (YYYY-MM)", 1))
     language = meta.get("language", "en").lower()
-    if language not in LANGUAGES:
+    if language not in languages:
         node = nodes.get("language")
         problems.append(ys.problem_at(node, where, f"language: {language!r} is not one of "
-                                      f"{', '.join(LANGUAGES)}", 1) if node else
+                                      f"{', '.join(languages)}", 1) if node else
                         Problem(f"language {language!r} unsupported", where))
     notes: dict[str, str | None] = {"published_note": meta.get("published_note")}
     for key, (texts, node) in localized.items():

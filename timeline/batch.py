@@ -33,17 +33,20 @@ class Job:
     body: str
     published: date | None
     lang: str
+    # How much of ``published`` is known ("day", "month", "year"): a month
+    # still anchors "le 19 janvier" to its year.
+    precision: str = "day"
 
     @property
     def key(self) -> str:
-        return cache_key(self.body, self.published, self.lang)
+        return cache_key(self.body, self.published, self.lang, self.precision)
 
 
 def job_for(article: Article) -> Job:
-    """Describe the extraction of one article; only a full day anchors deixis."""
-    day = (article.published.first
-           if article.published and article.published.precision == "day" else None)
-    return Job(article.id, article.body, day, article.language)
+    """Describe the extraction of one article, anchored on what is known of its date."""
+    span = article.published
+    return Job(article.id, article.body, span.first if span else None, article.language,
+               span.precision if span else "day")
 
 
 def run_job(job: Job) -> list[Mention]:
@@ -52,7 +55,8 @@ def run_job(job: Job) -> list[Mention]:
     # whose articles all come from the cache.
     from timeline.extract import extract_mentions
 
-    return extract_mentions(job.body, published=job.published, lang=job.lang)
+    return extract_mentions(job.body, published=job.published, lang=job.lang,
+                            precision=job.precision)
 
 
 def available_cores() -> int:

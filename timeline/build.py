@@ -174,6 +174,7 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
     ``staging`` folder of a site.Staging, an archive's article pages are
     rendered in worker processes that write them there (BuildResult.written).
     """
+    from timeline.anchoring import resolve_all
     from timeline.article import load_article
     from timeline.batch import extract_all, frozen_heap
     from timeline.cache import MentionCache
@@ -216,6 +217,10 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
                                   progress=progress("Extracting dates", len(articles))
                                   if progress else None,
                                   meanwhile=_import_rendering)
+    # Event-anchored mentions ("43 years after de Gaulle pulled France out")
+    # get their value from the catalog, after the cache, so that editing
+    # events.yaml never makes a cache entry stale.
+    mentions = resolve_all(mentions, catalog.events)
     notes: list[str] = []
     bundle = None
     if options.plotlyjs == "local":

@@ -41,11 +41,11 @@ def dateparser_version() -> str:
     return installed_version("dateparser")
 
 
-def cache_key(body: str, published: date | None, lang: str) -> str:
+def cache_key(body: str, published: date | None, lang: str, precision: str = "day") -> str:
     """Return the key of one extraction: everything its result depends on."""
     h = hashlib.sha256()
     for part in (EXTRACTOR_VERSION, dateparser_version(), lang,
-                 published.isoformat() if published else "-"):
+                 published.isoformat() if published else "-", precision):
         h.update(part.encode("utf-8") + b"\0")
     h.update(body.encode("utf-8"))
     return h.hexdigest()

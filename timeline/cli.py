@@ -18,6 +18,9 @@ from timeline import __version__
 from timeline.errors import InputError, TimelineError
 
 DEFAULT_EVENTS = "events.yaml"
+# What `timeline extract` reads (timeline.extract.pipeline.FOREIGN after en, fr),
+# written out so that --help never imports the extractor.
+EXTRACT_LANGUAGES = ("en", "fr", "de", "es", "it", "pl", "nl")
 DEFAULT_ARTICLES = "articles"
 
 
@@ -188,12 +191,18 @@ def validate(path: str) -> None:
               show_default=True, help="table for people; json or jsonl (one object a line) "
                                       "for programs.")
 @click.option("--published", default=None, metavar="YYYY-MM-DD",
-              help="Publication date to anchor 'this week', 'yesterday'...; overrides the "
-                   "front matter.")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
-              help="Language of the text; overrides the front matter (default: en).")
-def extract(files: tuple[str, ...], fmt: str, published: str | None, lang: str | None) -> None:
+              help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY) to anchor 'this week', "
+                   "'yesterday', 'le 19 janvier'...; overrides the front matter.")
+@click.option("--lang", type=click.Choice(EXTRACT_LANGUAGES), default=None,
+              help="Language of the text; overrides the front matter (default: en). en and "
+                   "fr have every rule; de, es, it, pl and nl absolute dates only.")
+@click.option("--events", "events_path", type=click.Path(), default=None,
+              help="Curated events that anchor '43 years after de Gaulle pulled France "
+                   "out'. Default: ./events.yaml when it exists.")
+def extract(files: tuple[str, ...], fmt: str, published: str | None, lang: str | None,
+            events_path: str | None) -> None:
     """List the date expressions found in article FILES with their TIMEX3 values."""
+    from timeline.anchoring import resolve_anchored
     from timeline.article import load_article
     from timeline.dates import parse_iso
     from timeline.extract import extract_mentions
@@ -201,19 +210,29 @@ def extract(files: tuple[str, ...], fmt: str, published: str | None, lang: str |
     anchor = None
     if published is not None:
         try:
-            span = parse_iso(published)
+            anchor = parse_iso(published)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--published") from None
-        anchor = span.first if span.precision == "day" else None
+    events = None
+    if events_path is None and Path(DEFAULT_EVENTS).is_file():
+        events_path = DEFAULT_EVENTS
+    if events_path is not None:
+        from timeline.events import load_events
+
+        events = load_events(events_path).events
     rows = []
     for name in files:
-        article = load_article(name)
-        day = anchor
-        if published is None and article.published and article.published.precision == "day":
-            day = article.published.first
-        for m in extract_mentions(article.body, published=day, lang=lang or article.language):
-            rows.append({"file": name, "start": m.start, "end": m.end, "text": m.text,
-                         "value": m.value, "sentence": m.sentence})
+        article = load_article(name, languages=EXTRACT_LANGUAGES)
+        span = anchor if published is not None else article.published
+        found = extract_mentions(article.body, published=span.first if span else None,
+                                 precision=span.precision if span else "day",
+                                 lang=lang or article.language)
+        for m in resolve_anchored(found, events, keep_unknown=True):
+            row = {"file": name, "start": m.start, "end": m.end, "text": m.text,
+                   "value": m.value, "sentence": m.sentence}
+            if m.event:
+                row["event"] = m.event
+            rows.append(row)
     if fmt == "jsonl":
         out = sys.stdout
         for row in rows:
@@ -228,9 +247,13 @@ def _print_table(rows: list[dict]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("file", "where", "text", "value", box=None, header_style="bold")
+    # The column naming the curated event a value was counted from, only when one was.
+    anchored = any("event" in r for r in rows)
+    table = Table("file", "where", "text", "value", *(["counted from"] if anchored else []),
+                  box=None, header_style="bold")
     for r in rows:
-        table.add_row(Path(r["file"]).name, f"{r['start']}–{r['end']}", r["text"], r["value"])
+        table.add_row(Path(r["file"]).name, f"{r['start']}–{r['end']}", r["text"], r["value"],
+                      *([r.get("event", "")] if anchored else []))
     console = Console()
     console.print(table)
     console.print(f"{len(rows)} date mention(s)")

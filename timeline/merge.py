@@ -140,7 +140,8 @@ def mention_ref(article: Article, mention: Mention, link: Link | None) -> Mentio
                       sentence=mention.sentence, anchor=mention.anchor,
                       date_fit=link.date_fit if link else None,
                       matched=link.matched if link else (),
-                      sentence_start=mention.sentence_start)
+                      sentence_start=mention.sentence_start, counted_from=mention.event,
+                      offset=mention.offset if mention.event else "")
 
 
 def _curated_item(event: Event, mentions: Sequence[MentionRef]) -> Item:

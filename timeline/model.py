@@ -63,6 +63,10 @@ class MentionRef:
     date_fit: str | None     # how the dates fit, when linked to a curated event
     matched: tuple[str, ...]  # the event's keywords the sentence names
     sentence_start: int = 0  # where the sentence starts in the body
+    # For a date counted from an event the sentence names ("43 years after
+    # de Gaulle pulled France out"): that event's id and the offset ("+43Y").
+    counted_from: str = ""
+    offset: str = ""
 
     def in_sentence(self) -> tuple[str, str, str]:
         """Split the sentence around the mention: (before, the mention, after).
@@ -81,7 +85,9 @@ class MentionRef:
         return {"article": self.article, "article_title": self.article_title,
                 "text": self.text, "start": self.start, "end": self.end, "value": self.value,
                 "sentence": self.sentence, "anchor": self.anchor, "date_fit": self.date_fit,
-                "matched": list(self.matched)}
+                "matched": list(self.matched),
+                **({"counted_from": self.counted_from, "offset": self.offset}
+                   if self.counted_from else {})}
 
 
 @dataclass(frozen=True, slots=True)

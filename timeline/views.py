@@ -201,18 +201,22 @@ def item_views(timeline: Timeline, catalog: Catalog, lang: str,
     """
     refs = refs or {}
     labels = category_labels(catalog, lang)
-    return [item_view(item, lang, labels, refs, master) for item in timeline.items]
+    by_id = {item.id: item for item in timeline.items}
+    return [item_view(item, lang, labels, refs, master, by_id) for item in timeline.items]
 
 
 def item_view(item: Item, lang: str, labels: Mapping[str, str],
-              refs: Mapping[str, ArticleRef], master: bool) -> ItemView:
+              refs: Mapping[str, ArticleRef], master: bool,
+              by_id: Mapping[str, Item] | None = None) -> ItemView:
     """Prepare one item (see item_views)."""
     date_label = item.date_label(lang)
     # A master page quotes only the first few of an event's mentions (of
     # thousands, in an archive): make views of those alone.
     quoted = item.mentions[:QUOTES_ON_MASTER] if master else item.mentions
+    by_id = by_id or {}
     mentions = tuple(mention_view(ref, refs.get(ref.article), date_label, lang,
-                                  linked=item.origin == BOTH) for ref in quoted)
+                                  linked=item.origin == BOTH,
+                                  counted=by_id.get(ref.counted_from)) for ref in quoted)
     own_words = item.origin == ARTICLE and mentions
     articles: tuple[ArticleLink, ...] = ()
     if master:
@@ -227,13 +231,20 @@ def item_view(item: Item, lang: str, labels: Mapping[str, str],
 
 
 def mention_view(ref: MentionRef, article: ArticleRef | None, date_label: str, lang: str, *,
-                 linked: bool) -> MentionView:
-    """Prepare one quote: where it leads, in which language, and why it was linked."""
+                 linked: bool, counted: Item | None = None) -> MentionView:
+    """Prepare one quote: where it leads, in which language, and why it was linked.
+
+    ``counted`` is the event its date was counted from, when the sentence
+    dates it from one ("43 years after de Gaulle pulled France out").
+    """
     before, text, after = ref.in_sentence()
+    evidence = link_evidence(ref, date_label, lang) if linked else ""
+    if counted is not None:
+        evidence = " ".join(filter(None, [evidence, counted_evidence(ref, counted, lang)]))
     return MentionView(
         sentence=ref.sentence, language=article.language if article else "",
         href=(article.href if article else "") + "#" + mention_anchor(ref.article, ref.start),
-        evidence=link_evidence(ref, date_label, lang) if linked else "",
+        evidence=evidence,
         before=before, text=text, after=after, expression=ref.text, matched=ref.matched)
 
 
@@ -244,6 +255,22 @@ def link_evidence(ref: MentionRef, date_label: str, lang: str) -> str:
     if ref.matched:
         said += " " + words["evidence_words"].format(words=", ".join(ref.matched))
     return said
+
+
+def counted_evidence(ref: MentionRef, event: Item, lang: str) -> str:
+    """Say which event a date was counted from, and how far ("Dated 43 years after ...")."""
+    import re
+
+    words = STRINGS[lang]
+    found = re.fullmatch(r"([+-])(\d+)([YMWD])", ref.offset)
+    if not found:
+        return ""
+    sign, count, unit = found.groups()
+    one, many = words[f"unit_{unit}"].split("|")
+    offset = words["offset_after" if sign == "+" else "offset_before"].format(
+        n=int(count), unit=one if int(count) == 1 else many)
+    return words["evidence_counted"].format(offset=offset, event=event.title_in(lang),
+                                            date=event.date_label(lang))
 
 
 def source_views(items: Sequence[ItemView]) -> list[SourceView]:

@@ -1,6 +1,6 @@
 """Word lists the date extractor is built from, one table per concern and language.
 
-Kept apart from the rules in ``timeline.extract`` so that adding a spelling
+Kept apart from the rules in the other modules of ``timeline.extract`` so that adding a spelling
 (a month abbreviation, a French number word) never means touching a regex.
 Every key is lower case and accent-bearing where the language has accents;
 the extractor matches case-insensitively.
@@ -126,8 +126,8 @@ REFERENCE_WORDS: dict[str, dict[str, str]] = {
         "the present day": "PRESENT_REF", "these days": "PRESENT_REF",
         "at the moment": "PRESENT_REF", "the time being": "PRESENT_REF",
         "recently": "PAST_REF", "recent": "PAST_REF",
-        "formerly": "PAST_REF", "the past": "PAST_REF",
-        "the future": "FUTURE_REF", "future": "FUTURE_REF",
+        "formerly": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
+        "the future": "FUTURE_REF", "future": "FUTURE_REF", "to this day": "PRESENT_REF",
     },
     "fr": {
         "maintenant": "PRESENT_REF", "actuellement": "PRESENT_REF", "actuel": "PRESENT_REF",
@@ -136,8 +136,18 @@ REFERENCE_WORDS: dict[str, dict[str, str]] = {
         "à l'heure actuelle": "PRESENT_REF", "en ce moment": "PRESENT_REF",
         "récemment": "PAST_REF", "auparavant": "PAST_REF", "autrefois": "PAST_REF",
         "naguère": "PAST_REF", "jadis": "PAST_REF", "nouvellement": "PAST_REF",
-        "le passé": "PAST_REF",
+        "le passé": "PAST_REF", "dernièrement": "PAST_REF",
+        "dorénavant": "PRESENT_REF", "pour l'instant": "PRESENT_REF",
+        "pour le moment": "PRESENT_REF", "pour l'heure": "PRESENT_REF",
+        "à l'heure qu'il est": "PRESENT_REF", "ces jours-ci": "PRESENT_REF",
+        "à ce jour": "PRESENT_REF", "dans l'immédiat": "PRESENT_REF",
+        "d'ores et déjà": "PRESENT_REF", "à terme": "FUTURE_REF",
+        # "still today": the present, not the paper's day.
+        "aujourd'hui encore": "PRESENT_REF", "encore aujourd'hui": "PRESENT_REF",
         "prochainement": "FUTURE_REF",
+        # Adverbials only: "l'avenir de l'usine" and "un pont vers le futur"
+        # are nouns that TimeML corpora leave unannotated as often as not.
+        "dans l'avenir": "FUTURE_REF", "dans le futur": "FUTURE_REF",
     },
 }
 
@@ -147,7 +157,8 @@ DEICTIC_DAYS: dict[str, dict[str, int]] = {
            "this evening": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
            "the day before yesterday": -2, "the day after tomorrow": 2},
     "fr": {"aujourd'hui": 0, "ce matin": 0, "ce soir": 0, "cet après-midi": 0,
-           "cette nuit": 0, "hier": -1, "demain": 1, "avant-hier": -2, "après-demain": 2},
+           "cette nuit": 0, "la nuit dernière": -1, "hier": -1, "demain": 1, "avant-hier": -2,
+           "après-demain": 2},
 }
 
 # Parts of a day that may follow a day expression and stay in its span
@@ -217,18 +228,42 @@ EASTER: dict[str, tuple[str, ...]] = {"en": ("easter", "easter sunday"),
 
 # Words that mark a clause as looking ahead or back, for dates written
 # without a year or week in news ("will meet on Tuesday", "a voté mardi").
-# Regular forms are recognised by their endings in ``timeline.extract``
+# Regular forms are recognised by their endings in ``timeline.extract.tense``
 # ("-ed", "présentera", "votait"); these are the auxiliaries and the
 # irregular forms the endings miss.
 FUTURE_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("will", "won't", "shall", "'ll", "’ll", "going to", "is to", "are to", "is due",
            "are due", "due to", "scheduled", "expected", "plans to", "plan to", "planned",
            "set to", "is set", "are set", "upcoming", "would", "is to be", "intends to",
-           "aims to", "hopes to"),
+           "aims to", "hopes to", "calls for", "call for", "called for", "threatens to",
+           "threatened to", "is poised to", "are poised to", "takes effect", "take effect",
+           "goes into effect", "go into effect", "comes into force", "come into force",
+           "expires", "expire",
+           # The present of a scheduled event: "the board meets Monday".
+           "meets", "meet", "opens", "begins", "starts", "hosts", "plays", "resumes",
+           "reconvenes", "takes place", "take place", "votes", "visits", "arrives",
+           "convenes", "testifies", "kicks off", "premieres", "airs", "debuts", "returns",
+           "leaves", "departs", "heads", "flies",
+           # What may still happen: "the decision could come as early as Friday".
+           "could", "might", "should", "as early as", "as soon as"),
     "fr": ("ira", "iront", "va", "vont", "doit", "doivent", "devrait", "devraient",
            "est prévu", "est prévue", "sont prévus", "sont prévues", "prévoit", "prévoient",
            "aura", "auront", "saura", "sauront", "sera", "seront", "fera", "feront", "compte",
-           "envisage"),
+           "envisage", "appelle à", "appellent à", "appelé à", "appelés à", "appelait à",
+           "appelaient à", "invite à", "invitent à", "s'apprête à", "s'apprêtent à",
+           "menace de", "menacent de", "prévu", "prévue", "prévus", "prévues", "programmé",
+           "programmée", "rendez-vous",
+           # The present of a scheduled event, as local news announces it ("le
+           # club organise sa fête dimanche"); reporting verbs ("annonce
+           # mardi") are left out: that present tells of the past.
+           "a lieu", "ont lieu", "se déroule", "se déroulent", "se tient", "se tiennent",
+           "organise", "organisent", "accueille", "accueillent", "se réunit", "se réunissent",
+           "débute", "débutent", "commence", "commencent", "reprend", "reprennent",
+           "rouvre", "rouvrent", "ouvre ses portes", "ouvrent leurs portes", "reçoit",
+           "reçoivent", "fête", "fêtent", "célèbre", "célèbrent", "joue", "jouent",
+           # What may still happen ("pourrait tomber vendredi"); "aurait été
+           # arrêté" is a reported past and stays out.
+           "pourrait", "pourraient", "dès que possible"),
 }
 PAST_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("was", "were", "had", "did", "didn't", "ago", "has been", "have been",

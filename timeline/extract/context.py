@@ -1,0 +1,184 @@
+"""What the resolvers know while reading: the publication date, the
+narrative's reference date, and the readings of numbers, months and years
+they all share."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from timeline.extract import lexicon as lex
+from timeline.extract.calendar import _add_years, _from_date, _When
+from timeline.extract.dateparse import _dateparser_month
+from timeline.extract.patterns import _ERA_BC
+
+
+@dataclass
+class _Context:
+    """What the resolvers know while reading the text from start to end."""
+
+    lang: str
+    body: str
+    published: datetime.date | None
+    news: bool
+    narrative: _When | None = None   # the last date the text gave, for anaphora
+    narrative_sentence: int = -1     # where the sentence that wrote it out starts
+    sentence: int = 0                # where the sentence being read starts
+    sentence_end: int = 0            # and where it ends
+    last_day: _When | None = None    # the last day, for clock times
+    # How much of ``published`` is known: "day", "month" or "year". A paper
+    # dated to the month still anchors "le 19 janvier" and "last year", never
+    # "yesterday" to one day.
+    precision: str = "day"
+
+    @property
+    def dct(self) -> _When | None:
+        if self.published is None:
+            return None
+        p = self.published
+        if self.precision == "year":
+            return _When(p.year)
+        if self.precision == "month":
+            return _When(p.year, p.month)
+        return _from_date(p)
+
+    @property
+    def ref_year(self) -> int | None:
+        """What a two-digit year is read against."""
+        return self.published.year if self.published else None
+
+    @property
+    def pub_day(self) -> datetime.date | None:
+        """The publication day, when it is known to the day."""
+        return self.published if self.precision == "day" else None
+
+    def pub_range(self) -> tuple[datetime.date, datetime.date] | None:
+        """The first and last days the publication date may be."""
+        p = self.published
+        if p is None:
+            return None
+        if self.precision == "year":
+            return datetime.date(p.year, 1, 1), datetime.date(p.year, 12, 31)
+        if self.precision == "month":
+            nxt = datetime.date(p.year + p.month // 12, p.month % 12 + 1, 1) \
+                if p.year < 9999 or p.month < 12 else datetime.date(9999, 12, 31)
+            return p.replace(day=1), nxt - datetime.timedelta(days=1 if nxt.day == 1 else 0)
+        return p, p
+
+    def anaphora_base(self) -> tuple[_When | None, str]:
+        """What "the following day" or "two years later" is counted from."""
+        if self.narrative is not None:
+            return self.narrative, "narrative"
+        if self.published is not None:
+            return self.dct, "publication"
+        return None, "none"
+
+    def bare_base(self) -> tuple[_When | None, str]:
+        """What a date without a year ("20 August", "en juillet") is counted from."""
+        if self.news and self.published is not None and (
+                self.narrative is None or self.narrative_sentence != self.sentence):
+            # News counts from its own date, unless the same sentence gave a
+            # year ("the 2003 invasion, which began on March 20").
+            return self.dct, "publication"
+        return self.anaphora_base()
+
+
+# A resolver's answer: (TIMEX3 value, anchor, the date the story moves to or
+# None), or None to refuse the candidate.
+_Result = tuple[str, str, "_When | None"] | None
+
+
+def _num(text: str | None, lang: str) -> int | None:
+    """A count written in digits or words, compounds included ("seventy-five")."""
+    if text is None:
+        return None
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if t.isdigit():
+        return int(t)
+    if t in lex.NUMBERS[lang]:
+        return lex.NUMBERS[lang][t]
+    parts = [lex.NUMBERS[lang].get(w) for w in re.split(r"-|\s+et\s+", t)]
+    return sum(parts) if parts and all(p is not None for p in parts) else None
+
+
+def _month(m: re.Match[str], lang: str) -> int | None:
+    """The month our own table gives the matched word: the cheap first test."""
+    name = m.group("mon")
+    if name is None:
+        return None
+    return lex.MONTHS[lang].get(name.lower().rstrip("."))
+
+
+def _normalise_month(m: re.Match[str], lang: str, fallback: int) -> int:
+    """The month as dateparser reads the word, once a candidate passed every cheap test."""
+    return _dateparser_month(m.group("mon").lower(), lang) or fallback
+
+
+def _year_of(m: re.Match[str], lang: str, ref: int | None = None) -> int | None:
+    """The year written in a match, with its era (490 BC -> -490, '98 -> 1998).
+
+    A two-digit year is the latest year so written up to the year after
+    ``ref`` (the publication year): "octobre 98" in 2003 is 1998, "mars 31"
+    in 2022 is 1931, not a year nine years ahead.
+    """
+    raw = m.groupdict().get("year")
+    if raw is None:
+        return None
+    raw = raw.lstrip("'")
+    y = int(raw)
+    era = m.groupdict().get("era")
+    if era and re.match(_ERA_BC, era, re.IGNORECASE):
+        return -y if y > 0 else None
+    if len(raw) == 2 and lang == "fr" and not era:
+        if ref is None or not 100 <= ref <= 9989:
+            return 1900 + y if y >= 30 else 2000 + y
+        out = (ref + 1) // 100 * 100 + y
+        return out - 100 if out > ref + 1 else out
+    if y == 0:
+        return None
+    return y
+
+
+def _day(m: re.Match[str]) -> int | None:
+    raw = m.groupdict().get("day")
+    if raw is None:
+        return None
+    raw = raw.lower().replace("er", "")
+    return int(raw) if raw.isdigit() else None
+
+
+def _nearest_year(base: _When, month: int, day: int | None, rel: str | None) -> int:
+    """The year putting month/day closest to ``base`` (or after/before it for
+    "prochain"/"dernier")."""
+    best = base.year
+    if base.month is None:
+        return best
+    bday = base.day or 15
+    here = base.month * 31 + bday
+    there = month * 31 + (day or 15)
+    if rel in ("prochain", "next"):
+        return base.year if there >= here else _add_years(base.year, 1)
+    if rel in ("dernier", "last"):
+        return base.year if there <= here else _add_years(base.year, -1)
+    diff = there - here
+    if diff > 6 * 31:
+        best = _add_years(base.year, -1)
+    elif diff < -6 * 31:
+        best = _add_years(base.year, 1)
+    return best
+
+
+def _deixis_base(ctx: _Context) -> tuple[_When | None, str]:
+    """What "last year" or "two years ago" counts from.
+
+    In news, the publication date. In a narrative history (a dated text whose
+    years are far from its date), such words stand in quoted speech or free
+    indirect style and count from the story's own time. Without a publication
+    date there is nothing to count from: the caller says PAST_REF and the like.
+    """
+    if ctx.published is None:
+        return None, "none"
+    if not ctx.news and ctx.narrative is not None:
+        return ctx.narrative, "narrative"
+    return ctx.dct, "publication"

@@ -1,0 +1,151 @@
+"""The candidate patterns of each language, and the trigger words that gate them.
+
+Built from the word lists in ``timeline.extract.lexicon`` and compiled once
+per language on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from timeline.extract import lexicon as lex
+
+
+def _alt(words: Iterable[str]) -> str:
+    """Regex alternation, longest first so that "september" beats "sep"."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                    sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    kind: str
+    regex: re.Pattern[str]
+    # Kinds whose span may grow to take in a modifier written before it.
+    modifiable: bool = False
+    # A cheap regex for a word every match contains: the full pattern only
+    # runs in windows around its hits (see _windows).
+    trigger: str = ""
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    match: re.Match[str]
+    order: int
+    modifiable: bool = False
+    mod_start: int | None = None
+    qty: str | None = None
+    core_start: int = 0  # the start before any modifier was taken in
+    # Set by the resolver of an event-anchored candidate: the Mention's
+    # offset and event_words.
+    extra: dict[str, str] | None = None
+
+
+# Patterns run over a lower-cased copy of the body (much faster than
+# IGNORECASE), so every literal in them is lower case.
+_ERA_BC = r"(?:bce|bc|b\.c\.e\.|b\.c\.|av\.?\s*j\.?-?c\.?|avant\s+j\.?-?c\.?)"
+# A bare "ad" is only taken where the original is written "AD" (see year_ad).
+_ERA_AD = r"(?:a\.d\.|apr\.?\s*j\.?-?c\.?)"
+_YEAR4 = r"(?:1\d{3}|20\d{2})"
+_NOT_NUM_AFTER = r"(?![\d]|[.,]\d|\s*[%€$£]|\s*-\s*(?:year|an)s?\b)"
+_ROMAN = r"(?:x{0,2}(?:ix|iv|v?i{0,3}))"
+# Finite verbs that show "before"/"after" stands alone as an adverb.
+_EN_FINITE = r"(?:had|has|have|was|were|is|are|would|will|could|did)\b"
+
+
+@functools.lru_cache(maxsize=4)
+def _abbreviations(lang: str) -> frozenset[str]:
+    """Names that shorten a longer name of the same month ("sept" of "september")."""
+    names = lex.MONTHS[lang]
+    return frozenset(k for k, v in names.items()
+                     if any(o != k and names[o] == v and o.startswith(k) for o in names))
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(lang: str) -> tuple[_Pattern, ...]:
+    """Compile the candidate patterns of one language (once, on first use)."""
+    abbrs = _abbreviations(lang)
+    full = _alt(k for k in lex.MONTHS[lang] if k not in abbrs)
+    abbr = _alt(abbrs)
+    # Only abbreviations take a full stop ("Sept."); a name at a sentence end does not.
+    mon = rf"(?P<mon>(?:{full})(?![\w'])|(?:{abbr})\.?(?![\w']))"
+    month_names = rf"(?:{_alt(lex.MONTHS[lang])})(?![\w'])"
+    wds = _alt(lex.WEEKDAYS[lang])
+    seasons = _alt(lex.SEASONS[lang])
+    units = _alt(lex.UNITS[lang])
+    numbers = _alt(list(lex.NUMBERS[lang]) + list(lex.VAGUE_QUANTITIES[lang]))
+    ordinals = _alt(lex.ORDINALS[lang])
+    refs = _alt(lex.REFERENCE_WORDS[lang])
+    deictic_days = _alt(lex.DEICTIC_DAYS[lang])
+    dayparts = _alt(lex.DAY_PARTS[lang])
+    holidays = _alt(list(lex.HOLIDAYS[lang]) + list(lex.EASTER[lang]))
+    decade_words = _alt(lex.DECADE_WORDS[lang])
+    year = rf"(?P<year>{_YEAR4}|\d{{1,4}}(?=\s*{_ERA_BC}))(?:\s*(?P<era>{_ERA_BC}|{_ERA_AD}))?"
+    pieces = {"mon": mon, "month_names": month_names, "wds": wds, "seasons": seasons,
+              "units": units, "numbers": numbers, "ordinals": ordinals, "refs": refs,
+              "deictic_days": deictic_days, "dayparts": dayparts, "holidays": holidays,
+              "decade_words": decade_words, "year": year}
+    # Imported here: the tables import this module's shared pieces.
+    if lang == "en":
+        from timeline.extract.patterns_en import table
+    else:
+        from timeline.extract.patterns_fr import table
+    p = table(**pieces)
+    triggers = _triggers(lang)
+    return tuple(_Pattern(kind, re.compile(rx), mod, triggers[kind]) for kind, rx, mod in p)
+
+
+def _numeric_date_patterns(lang: str) -> list[tuple[str, str, bool]]:
+    """ISO dates, and day/month/year written in digits in the language's order
+    (7/3/1966 is 3 July in English, 7 March in French)."""
+    first, second = ("mo", "day") if lang == "en" else ("day", "mo")
+    return [
+        ("numeric", r"(?<![\w/.-])(?P<year>1\d{3}|20\d{2})-(?P<mo>[01]\d)-(?P<day>[0-3]\d)"
+                    r"(?![\w/-]|\.\d)", False),
+        ("numeric", r"(?<![\w/.-])(?P<year>1\d{3}|20\d{2})([/.])(?P<mo>[01]?\d)\2(?P<day>[0-3]?\d)"
+                    r"(?![\w/-]|\.\d)", False),
+        ("numeric", rf"(?<![\w/.-])(?P<{first}>[0-3]?\d)([/.-])(?P<{second}>[0-3]?\d)\2"
+                    r"(?P<year>1\d{3}|20\d{2})(?![\w/-]|\.\d)", False),
+    ]
+
+
+def _triggers(lang: str) -> dict[str, str]:
+    """For each kind, words one of which every match of that kind contains.
+
+    They start with a literal, so the regex engine scans for them quickly.
+    """
+    months = rf"(?:{_alt(lex.MONTHS[lang])})(?![a-zé])"
+    units = _alt(list(lex.UNITS[lang]) + list(lex.DAY_PARTS[lang]) +
+                 ["lendemain", "veille", "surlendemain"])
+    digit = r"[0-9]+"
+    table = {
+        "dmy": months, "my": months, "dm": months, "dm_tail": months, "dm_head": months,
+        "mon_ofyear": months, "m": months, "range_head": months,
+        "day_only": r"[0-9](?:st|nd|rd|th)\b",
+        "holiday": _alt(list(lex.HOLIDAYS[lang]) + list(lex.EASTER[lang])),
+        "century": r"(?:centur|siècle)",
+        "decade": rf"(?:0'?s|années|{_alt(lex.DECADE_WORDS[lang])})",
+        "season_y": _alt(lex.SEASONS[lang]), "season_rel": _alt(lex.SEASONS[lang]),
+        "season": _alt(lex.SEASONS[lang]), "half": r"half",
+        "quarter": r"(?:quarter|trimestre|semestre|\b[qh][1-4])",
+        "year_tail": digit, "year_bc_head": digit, "year": digit, "year_ad": digit,
+        "year_small": digit, "clock": digit, "numeric": digit, "year_word": digit,
+        "ago": r"ago\b" if lang == "en" else r"y\s+a\b", "later": units, "anaphor": units,
+        "anchored": units,
+        "same_time": r"(?:time|period|point|date|moment|époque|période)",
+        "deictic_unit": units, "deictic_fr": rf"(?:{units}|nouvelle)",
+        "deictic_quarter": r"(?:quarter|trimestre)", "deictic_plural": units,
+        "deictic_day": _alt(lex.DEICTIC_DAYS[lang]), "weekday": _alt(lex.WEEKDAYS[lang]),
+        "ref": _alt(lex.REFERENCE_WORDS[lang]),
+        "end_of_unit": r"(?:the\s+(?:year|month|week|decade|century)|year[\s-]end|fin|début|"
+                       r"milieu)",
+        "noon": r"(?:midi|minuit|noon|midnight)",
+        "dayparts_fr": r"(?:nuit|soirée|matinée|matin|soir|journée|après-midi)",
+    }
+    return table

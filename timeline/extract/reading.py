@@ -1,0 +1,85 @@
+"""Reading the text as a whole: news or narrative, and its sentences."""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import re
+
+from timeline.extract.context import _year_of
+from timeline.extract.patterns import _Cand
+
+_NEWS_KINDS = frozenset({"deictic_day", "deictic_fr", "deictic_unit", "weekday", "clock",
+                         "noon", "ago", "deictic_quarter"})
+# A word that only makes sense against the publication date ("last month",
+# "mardi") says "news" more surely than a year near that date does: histories
+# quote such words now and then, news uses them in every other paragraph.
+_DEIXIS_WEIGHT = 4
+
+
+def _is_news(cands: list[_Cand], published: datetime.date | None, lang: str) -> bool:
+    """Read as news when the text talks mostly about its own time.
+
+    Evidence for news: explicit years within a year of the publication date,
+    and (weighted) words that only make sense against it ("yesterday",
+    "mardi", "18 h", "two weeks ago"). Evidence for history: explicit years
+    further away. A news story that recalls 1949 and 1966 stays news; a war
+    history that quotes a "today" stays history.
+    """
+    if published is None:
+        return False
+    near = far = 0
+    for c in cands:
+        if c.kind in ("dmy", "my", "year", "season_y"):
+            y = _year_of(c.match, lang, published.year)
+            if y is None:
+                continue
+            if abs(y - published.year) <= 1:
+                near += 1
+            else:
+                far += 1
+        elif c.kind == "deictic_day" and c.match.group("dd").lower() in _NARRATOR_TODAY:
+            # A history says "today" too, of its own writing ("Today the war
+            # is remembered..."): weaker evidence than "yesterday" or "mardi".
+            near += _DEIXIS_WEIGHT // 2
+        elif c.kind in _NEWS_KINDS or (c.kind == "dm" and c.match.groupdict().get("wd")):
+            near += _DEIXIS_WEIGHT  # "lundi 17 février" is a date of this week or next
+    return near >= far
+
+
+_NARRATOR_TODAY = frozenset({"today", "aujourd'hui", "aujourd’hui"})
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-ZÀ-Ý0-9])|\n\s*")
+
+
+def _sentences(body: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(body):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(body):
+        spans.append((pos, len(body)))
+    return spans or [(0, len(body))]
+
+
+_MAX_SENTENCE = 600
+
+
+def _sentence_of(body: str, spans: list[tuple[int, int]], starts: list[int],
+                 at: int) -> tuple[str, int]:
+    i = max(0, bisect.bisect_right(starts, at) - 1)
+    a, b = spans[i]
+    if b - a > _MAX_SENTENCE:
+        # Text without punctuation (a list, a dump): keep the words around the
+        # mention rather than copying a huge "sentence" into every mention.
+        lo, hi = max(a, at - _MAX_SENTENCE // 2), min(b, at + _MAX_SENTENCE // 2)
+        cut = body.find(" ", lo, at)
+        a = cut + 1 if lo > a and cut >= 0 else lo
+        cut = body.rfind(" ", at, hi)
+        b = cut if hi < b and cut > at else hi
+    raw = body[a:b]
+    lead = len(raw) - len(raw.lstrip())
+    return raw.strip(), a + lead

@@ -1,0 +1,238 @@
+"""Resolvers for words counted from the publication date (or the story's
+day): "this week", "yesterday", "mardi", clock times, PRESENT_REF words."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from timeline.extract import lexicon as lex
+from timeline.extract.calendar import _from_date, _shift
+from timeline.extract.context import _Context, _deixis_base, _Result
+from timeline.extract.patterns import _Cand
+from timeline.extract.tense import _SINCE_BEFORE, _tense
+
+
+def _deictic_unit_value(step: int, unit: str, ctx: _Context) -> _Result:
+    base, anchor = _deixis_base(ctx)
+    if base is None:
+        return {1: "FUTURE_REF", -1: "PAST_REF"}.get(step, "PRESENT_REF"), "none", None
+    got = _shift(base, step, unit)
+    if got is None:
+        return {1: "FUTURE_REF", -1: "PAST_REF"}.get(step, "PRESENT_REF"), anchor, None
+    return got[0], anchor, got[1] if unit == "day" and anchor == "publication" else None
+
+
+def _r_deictic_unit(c: _Cand, ctx: _Context) -> _Result:
+    m = c.match
+    unit = lex.UNITS["en"].get(m.group("unit").lower())
+    word = re.sub(r"\s+", " ", m.group("step").lower())
+    step = {"this": 0, "next": 1, "last": -1, "the coming": 1, "this past": -1,
+            "this coming": 1, "current": 0, "present": 0}.get(word, 0)
+    if unit is None:
+        return None
+    if m.group("unit").lower().endswith("s") and unit != "weekend":
+        # "the coming months", "the last years": a stretch, not one period
+        return ("FUTURE_REF" if step > 0 else "PAST_REF" if step < 0 else "PRESENT_REF",
+                "none", None)
+    if unit == "weekend" and step == 0:
+        step = _this_weekend_step(c, ctx)
+    return _deictic_unit_value(step, unit, ctx)
+
+
+def _r_deictic_fr(c: _Cand, ctx: _Context) -> _Result:
+    m = c.match
+    gd = m.groupdict()
+    if gd.get("new"):
+        return _deictic_unit_value(0, "year", ctx)
+    raw = (gd.get("unit") or gd.get("unit2") or "").lower()
+    unit = lex.UNITS["fr"].get(raw)
+    if unit is None:
+        return None
+    rel = (gd.get("rel") or "").lower()
+    step = lex.DEICTIC_STEPS["fr"].get(rel, 0)
+    if unit == "weekend" and step == 0:
+        step = _this_weekend_step(c, ctx)
+    return _deictic_unit_value(step, unit, ctx)
+
+
+def _this_weekend_step(c: _Cand, ctx: _Context) -> int:
+    """Which weekend "this weekend" / "ce week-end" is: the one just past when
+    the clause looks back (or, when it does not say, in Monday-to-Wednesday's
+    paper), else the coming one."""
+    if ctx.pub_day is None:
+        return 0
+    day = ctx.pub_day.weekday()
+    tense = _tense(c, ctx)
+    if tense < 0:
+        return -1 if day < 5 else 0
+    if tense > 0:
+        return 0
+    return -1 if day < 3 else 0
+
+
+def _r_deictic_day(c: _Cand, ctx: _Context) -> _Result:
+    word = re.sub(r"\s+", " ", c.match.group("dd").lower()).replace("’", "'")
+    offset = lex.DEICTIC_DAYS[ctx.lang].get(word)
+    if offset is None:
+        return None
+    ref = {1: "FUTURE_REF", -1: "PAST_REF"}.get(max(-1, min(1, offset)), "PRESENT_REF")
+    if ctx.published is None:
+        return ref, "none", None
+    if not ctx.news:
+        # "today" in a history is the narrator's present or a quoted one.
+        base = ctx.narrative
+        if offset == 0 or base is None or base.as_date() is None:
+            return ref, "none", None
+        d = base.as_date()
+        assert d is not None
+        out = d + datetime.timedelta(days=offset)
+        return out.isoformat(), "narrative", _from_date(out)
+    if ctx.pub_day is None:
+        # A paper dated to the month: "today" is in that month, "yesterday"
+        # perhaps in the one before. Give the unit that holds every day it may be.
+        span = ctx.pub_range()
+        assert span is not None
+        lo, hi = (d + datetime.timedelta(days=offset) for d in span)
+        if (lo.year, lo.month) == (hi.year, hi.month):
+            return f"{lo.year:04d}-{lo.month:02d}", "publication", None
+        if lo.year == hi.year:
+            return f"{lo.year:04d}", "publication", None
+        return ref, "none", None
+    out = ctx.published + datetime.timedelta(days=offset)
+    return out.isoformat(), "publication", _from_date(out)
+
+
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|jusqu'(?:à|au)|jusqu’(?:à|au))\s+$",
+                           re.IGNORECASE)
+_EVERY_BEFORE = re.compile(r"\b(?:every|each|chaque)\s+$", re.IGNORECASE)
+
+
+def _r_weekday(c: _Cand, ctx: _Context) -> _Result:
+    m = c.match
+    gd = m.groupdict()
+    name = gd["wd"]
+    if ctx.lang == "fr":
+        before = ctx.body[max(0, c.start - 4):c.start].lower()
+        if re.search(r"\b(?:le|les)\s+$", before) and not gd.get("rel"):
+            return None  # "le mercredi": every Wednesday, a SET
+    if _EVERY_BEFORE.search(ctx.body[max(0, c.start - 8):c.start]):
+        return None  # "every Monday", "chaque lundi": a SET, not a date
+    want = lex.WEEKDAYS[ctx.lang][name.lower()]
+    word = (gd.get("step") or gd.get("rel") or gd.get("this") or "").lower()
+    word = re.sub(r"\s+", " ", word)
+    narrative_day = ctx.narrative is not None and ctx.narrative.day is not None
+    if word in ("that", "ce même") or (not ctx.news and narrative_day):
+        base, anchor = ctx.anaphora_base()
+        d = base.as_date() if base else None
+        if d is not None and word not in ("next", "last", "prochain", "dernier"):
+            # In a narrative the weekday is the one nearest the story's day.
+            delta = (want - d.weekday()) % 7
+            out = d + datetime.timedelta(days=delta if delta <= 3 else delta - 7)
+            return out.isoformat(), anchor, _from_date(out)
+    elif ctx.published is not None and (ctx.news or ctx.narrative is None):
+        base, anchor = ctx.dct, "publication"
+    else:
+        base, anchor = None, "none"
+    if base is None or base.as_date() is None:
+        # A weekday with nothing to count from: say which weekday, not which date.
+        return f"XXXX-WXX-{want + 1}", "none", None
+    d = base.as_date()
+    assert d is not None
+    if word in ("next", "prochain", "this coming"):
+        out = d + datetime.timedelta(days=(want - d.weekday()) % 7 or 7)
+    elif word == "this past":
+        out = d - datetime.timedelta(days=(d.weekday() - want) % 7 or 7)
+    elif word in ("this", "ce", "ce même", "that"):
+        out = d + datetime.timedelta(days=want - d.weekday())
+        if anchor == "publication" and word in ("this", "ce"):
+            # "ce samedi" in Wednesday's paper: the one just gone if the
+            # clause looks back, the coming one if it looks ahead.
+            tense = _tense(c, ctx)
+            if tense < 0 and out > d:
+                out -= datetime.timedelta(days=7)
+            elif tense > 0 and out < d:
+                out += datetime.timedelta(days=7)
+    elif word not in ("last", "dernier") and anchor == "publication" \
+            and not _SINCE_BEFORE.search(ctx.body[max(0, c.start - 12):c.start]) and (
+            _tense(c, ctx) > 0 or (_UNTIL_BEFORE.search(ctx.body[max(0, c.start - 16):c.start])
+                                   and _tense(c, ctx) == 0)):
+        # A clause that looks ahead, or a stretch running until a weekday
+        # ("visible jusqu'à dimanche"): the coming one.
+        # "Le gouvernement présentera son projet mardi": the coming Tuesday.
+        out = d + datetime.timedelta(days=(want - d.weekday()) % 7 or 7)
+    else:
+        # News reports look back: a bare weekday is the latest one up to the
+        # reference day ("mardi" in Thursday's paper is two days ago; "Sunday"
+        # in Sunday's paper is that day: the week before would be "last Sunday").
+        back = (d.weekday() - want) % 7
+        if back == 0 and word in ("last", "dernier"):
+            back = 7
+        out = d - datetime.timedelta(days=back)
+    w = _from_date(out)
+    return out.isoformat(), anchor, w
+
+
+def _r_ref(c: _Cand, ctx: _Context) -> _Result:
+    word = re.sub(r"\s+", " ", c.match.group("ref").lower()).replace("’", "'")
+    value = lex.REFERENCE_WORDS[ctx.lang].get(word)
+    if value is None:
+        return None
+    if word == "current" and _CURRENT_NOUN.match(ctx.body, c.end) or \
+            word == "current" and _CURRENT_NOUN_BEFORE.search(
+                ctx.body[max(0, c.start - 16):c.start]):
+        return None  # "the electric current was weak": a flow, not the present
+    if word == "à terme" and _TERM_VERB_BEFORE.search(ctx.body[max(0, c.start - 16):c.start]):
+        return None  # "le contrat arrive à terme": it ends, no time is referred to
+    return value, "none", None
+
+
+_TERM_VERB_BEFORE = re.compile(r"\b(?:arriv|men|conduit|port|parv|venu)\w*\s+$",
+                               re.IGNORECASE)
+
+
+# "current" is the adjective of time only before the noun it qualifies.
+_CURRENT_NOUN = re.compile(r"\s*(?:[^\w\s-]|$|(?:of|was|is|were|are|flows?|flowed|that|which|"
+                           r"in|and|to|from|through)\b)", re.IGNORECASE)
+_CURRENT_NOUN_BEFORE = re.compile(r"\b(?:electric|electrical|alternating|direct|ocean|sea|rip|"
+                                  r"cold|warm|strong|tidal|air|river)\s+$", re.IGNORECASE)
+
+
+def _r_clock(c: _Cand, ctx: _Context) -> _Result:
+    """A clock time ("18 h 30") is dated by the last day the text named."""
+    if c.kind == "clock":
+        h = int(c.match.group("h"))
+        if h > 24:
+            return None
+    elif ctx.body[c.start:c.start + 1].isupper() and re.search(
+            r"\b(?:le|du|au)\s+$", ctx.body[max(0, c.start - 4):c.start], re.IGNORECASE):
+        return None  # "le Midi": the south of France, not noon
+    base = ctx.last_day or ctx.dct
+    if base is None or base.day is None:
+        return None
+    return base.timex(), "narrative" if ctx.last_day else "publication", None
+
+
+_QUARTER_STEPS = {"this": 0, "current": 0, "ce": 0, "en cours": 0, "next": 1, "coming": 1,
+                  "prochain": 1, "last": -1, "previous": -1, "latest": -1, "past": -1,
+                  "dernier": -1, "précédent": -1, "passé": -1}
+
+
+def _r_deictic_quarter(c: _Cand, ctx: _Context) -> _Result:
+    """ "last quarter", "le trimestre en cours": the quarter of the paper's date, moved."""
+    gd = c.match.groupdict()
+    word = re.sub(r"\s+", " ", (gd.get("step") or gd.get("rel") or gd.get("this") or "")
+                  .lower())
+    step = _QUARTER_STEPS.get(word, 0)
+    base, anchor = _deixis_base(ctx)
+    if base is None or base.month is None or base.year < 1:
+        return {1: "FUTURE_REF", -1: "PAST_REF"}.get(step, "PRESENT_REF"), "none", None
+    k = base.year * 4 + (base.month - 1) // 3 + step
+    return f"{k // 4:04d}-Q{k % 4 + 1}", anchor, None
+
+
+def _r_deictic_plural(c: _Cand, ctx: _Context) -> _Result:
+    """ "les prochains jours", "ces derniers mois": ahead of or behind the writer."""
+    rel = c.match.group("rel").lower()
+    ahead = rel.startswith("prochain") or rel.startswith("à")
+    return ("FUTURE_REF" if ahead else "PAST_REF"), "none", None

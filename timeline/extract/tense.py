@@ -1,0 +1,115 @@
+"""Tense: which way a news date without a year or week points."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+
+from timeline.extract import lexicon as lex
+from timeline.extract.calendar import _add_years, _valid, _When
+from timeline.extract.context import _Context
+from timeline.extract.patterns import _alt, _Cand
+
+# "Le ministre présentera son projet mardi" is next Tuesday; "il a voté
+# mardi" the last one. A clause's tense is read from the verb form nearest
+# the date in its clause: auxiliaries and irregular forms from the lexicon,
+# regular ones from their endings. Nothing here parses: a wrong guess only
+# costs the choice a bare date already had to make, and a date is moved only
+# when the nearest-year choice contradicts the tense.
+
+_TENSE_REACH = 100  # characters either side of a date a verb may stand
+_COMMA_PENALTY = 40
+_CLAUSE_BREAK = re.compile(r"[;:«»“”\"()\[\]—]")
+# "since March", "depuis le 3 février": a start already behind the writer.
+_SINCE_BEFORE = re.compile(r"\b(?:since|depuis)\s+(?:le\s+)?$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4)
+def _tense_rx(lang: str) -> re.Pattern[str]:
+    fut = _alt(lex.FUTURE_WORDS[lang])
+    past = _alt(lex.PAST_WORDS[lang])
+    if lang == "en":
+        # Regular pasts and participles ("voted", "has opened"); not "-eed"
+        # words ("need", "proceed") nor "hundred".
+        # A participle after a form of "be" is passive, not past: the
+        # auxiliary before it tells the tense ("will be reviewed").
+        # The present progressive of an arrangement: "is meeting Monday".
+        fut_forms = r"(?:is|are|am)\s+(?:(?:not|also|still)\s+)?[a-z]{2,}ing"
+        past_forms = (r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
+                      r"[a-z]+[^e\W]ed(?<!hundred)")
+    else:
+        # Simple futures ("présentera", "viendront", "pourra", "aura") and
+        # imperfects ("votait"), participles after "est"/"sont" ("est arrivé").
+        fut_forms = (r"[a-zéèêàâîôûç]+(?:era|eront|erons|erez|erai|ira|iront|dra|dront|"
+                     r"rra|rront|vra|vront)(?<!opéra)(?<!caméra)(?<!choléra)")
+        past_forms = (r"[a-zéèêàâîôûç]{2,}(?:ait|aient)(?<!souhait)(?<!trait)(?<!lait)|"
+                      r"(?:est|sont)\s+"
+                      r"(?:(?:pas|plus|déjà|bien|toujours|aussi|encore|jamais|enfin|ainsi|"
+                      r"finalement|alors)\s+)?[a-zéèêàâîôûç]+(?:é|ée|és|ées|i|ie|is|"
+                      r"ise|ies|u|ue|us|ues|ts?|tes?)")
+    # An elided pronoun may stand before the verb ("s'est noyée", "l'a dit").
+    return re.compile(rf"(?<![\w-])(?:(?P<fut>(?i:{fut})|{fut_forms})|"
+                      rf"(?P<past>(?i:{past})|{past_forms}))(?![\w-])")
+
+
+def _tense(c: _Cand, ctx: _Context) -> int:
+    """+1 if the clause around a candidate looks ahead, -1 if it looks back, 0
+    when it does not say: the tense marker nearest the candidate decides."""
+    best: tuple[int, int] | None = None
+    lo = max(ctx.sentence, c.start - _TENSE_REACH)
+    hi = min(ctx.sentence_end, c.end + _TENSE_REACH)
+    cut = _CLAUSE_BREAK.search(ctx.body[lo:c.start][::-1])
+    if cut:
+        lo = c.start - cut.start()
+    cut = _CLAUSE_BREAK.search(ctx.body, c.end, hi)
+    if cut:
+        hi = cut.start()
+    for m in _tense_rx(ctx.lang).finditer(ctx.body, lo, hi):
+        if m.start() < c.end and m.end() > c.start:
+            continue  # a word of the date itself ("mars dernier")
+        dist = c.start - m.end() if m.end() <= c.start else m.start() - c.end
+        between = ctx.body[m.end():c.start] if m.end() <= c.start else ctx.body[c.end:m.start()]
+        if "," in between:
+            # "Clinton, who returns on Sunday, said ...": a verb in the date's
+            # own phrase outranks a nearer one across a comma.
+            dist += _COMMA_PENALTY
+        if best is None or dist < best[0]:
+            best = (dist, 1 if m.group("fut") is not None else -1)
+    return best[1] if best else 0
+
+
+_TENSE_GRACE = datetime.timedelta(days=7)  # publication dates are often a day or two off
+# A past clause about a date weeks ahead is common ("announced it will close
+# on 30 October" read badly, an infinitive "avant de quitter ... le 30
+# octobre"): only a date months ahead is moved back.
+_PAST_GRACE = datetime.timedelta(days=62)
+
+
+def _tense_year(w: _When, ctx: _Context, c: _Cand) -> _When:
+    """A news date the nearest-year rule placed on the wrong side of the
+    publication date for its clause's tense moves a year."""
+    pub_range = ctx.pub_range()
+    if pub_range is None or w.month is None or w.year < 1:
+        return w
+    pub, pub_last = pub_range
+    since = bool(_SINCE_BEFORE.search(ctx.body[max(0, c.start - 12):c.start]))
+    tense = -1 if since else _tense(c, ctx)
+    if not tense:
+        return w
+    if w.day is None:
+        ahead = (w.year * 12 + w.month) - (pub.year * 12 + pub.month)
+        behind = (w.year * 12 + w.month) - (pub_last.year * 12 + pub_last.month)
+        wrong = ahead < 0 if tense > 0 else behind > (0 if since else 1)
+    else:
+        d = w.as_date()
+        if d is None:
+            return w
+        wrong = d < pub - _TENSE_GRACE if tense > 0 else \
+            d > pub_last + (datetime.timedelta(days=1) if since else _PAST_GRACE)
+    if not wrong:
+        return w
+    moved = _When(_add_years(w.year, tense), w.month, w.day)
+    if w.day is not None and not _valid(moved.year, moved.month, w.day):
+        return w
+    return moved
