@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline import merge, views
+from timeline import article_views, merge, views
 from timeline.article import Article
 from timeline.dates import LANGUAGES, parse_iso
 from timeline.events import load_events
@@ -90,7 +90,7 @@ def test_sources_are_listed_once_with_their_events():
 
 
 def test_article_view_marks_every_mention_and_keeps_paragraphs(timeline, story):
-    view = views.article_view(story, timeline, "en")
+    view = article_views.article_view(story, timeline, "en")
     assert len(view.paragraphs) == 2
     marks = [seg for p in view.paragraphs for seg in p if seg.value is not None]
     assert [m.text for m in marks] == ["1966", "this week", "1980"]
@@ -103,7 +103,7 @@ def test_unplotted_expressions_say_why_in_the_page_language(catalog, story):
     found = [Mention(0, 2, "De", "PRESENT_REF", BODY, 0, "explicit")]
     tl = merge.build_timeline(catalog, [story], {story.id: found})
     for lang in LANGUAGES:
-        (u,) = views.article_view(story, tl, lang).unplotted
+        (u,) = article_views.article_view(story, tl, lang).unplotted
         assert u.reason == STRINGS[lang]["reason_ref"]
 
 
@@ -117,8 +117,8 @@ def test_articles_are_listed_newest_first_and_undated_last(story):
     older = Article(path="o.txt", id="o", title="Older", body="x",
                     published=parse_iso("2025-05"))
     undated = Article(path="u.txt", id="u", title="Undated", body="x")
-    entries = [views.article_entry(a, "", "en", 0, 0) for a in (undated, older, story)]
-    assert [e.id for e in sorted(entries, key=views.article_order)] == ["story", "o", "u"]
+    entries = [article_views.article_entry(a, "", "en", 0, 0) for a in (undated, older, story)]
+    assert [e.id for e in sorted(entries, key=article_views.article_order)] == ["story", "o", "u"]
     assert entries[1].published.first == date(2025, 5, 1)
 
 

@@ -14,15 +14,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from timeline.article_views import article_entry, article_order, article_view
 from timeline.dates import LANGUAGES
 from timeline.export import data_file
 from timeline.i18n import STRINGS
 from timeline.views import (
     ArticleRef,
     PageSet,
-    article_entry,
-    article_order,
-    article_view,
     chart_context,
     embed_snippet,
     item_views,

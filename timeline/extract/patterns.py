@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from timeline.extract import lexicon as lex
+from timeline.extract.pieces import _ERA_AD, _ERA_BC, _YEAR4, _alt
 
-
-def _alt(words: Iterable[str]) -> str:
-    """Regex alternation, longest first so that "september" beats "sep"."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
-                    sorted(set(words), key=len, reverse=True))
+# Shared with the resolvers, which import them from here.
+__all__ = ["_ERA_BC", "_Cand", "_Pattern", "_abbreviations", "_alt", "_patterns"]
 
 
 @dataclass(frozen=True)
@@ -45,18 +42,6 @@ class _Cand:
     # Set by the resolver of an event-anchored candidate: the Mention's
     # offset and event_words.
     extra: dict[str, str] | None = None
-
-
-# Patterns run over a lower-cased copy of the body (much faster than
-# IGNORECASE), so every literal in them is lower case.
-_ERA_BC = r"(?:bce|bc|b\.c\.e\.|b\.c\.|av\.?\s*j\.?-?c\.?|avant\s+j\.?-?c\.?)"
-# A bare "ad" is only taken where the original is written "AD" (see year_ad).
-_ERA_AD = r"(?:a\.d\.|apr\.?\s*j\.?-?c\.?)"
-_YEAR4 = r"(?:1\d{3}|20\d{2})"
-_NOT_NUM_AFTER = r"(?![\d]|[.,]\d|\s*[%€$£]|\s*-\s*(?:year|an)s?\b)"
-_ROMAN = r"(?:x{0,2}(?:ix|iv|v?i{0,3}))"
-# Finite verbs that show "before"/"after" stands alone as an adverb.
-_EN_FINITE = r"(?:had|has|have|was|were|is|are|would|will|could|did)\b"
 
 
 @functools.lru_cache(maxsize=4)
@@ -91,7 +76,6 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
               "units": units, "numbers": numbers, "ordinals": ordinals, "refs": refs,
               "deictic_days": deictic_days, "dayparts": dayparts, "holidays": holidays,
               "decade_words": decade_words, "year": year}
-    # Imported here: the tables import this module's shared pieces.
     if lang == "en":
         from timeline.extract.patterns_en import table
     else:
@@ -99,20 +83,6 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
     p = table(**pieces)
     triggers = _triggers(lang)
     return tuple(_Pattern(kind, re.compile(rx), mod, triggers[kind]) for kind, rx, mod in p)
-
-
-def _numeric_date_patterns(lang: str) -> list[tuple[str, str, bool]]:
-    """ISO dates, and day/month/year written in digits in the language's order
-    (7/3/1966 is 3 July in English, 7 March in French)."""
-    first, second = ("mo", "day") if lang == "en" else ("day", "mo")
-    return [
-        ("numeric", r"(?<![\w/.-])(?P<year>1\d{3}|20\d{2})-(?P<mo>[01]\d)-(?P<day>[0-3]\d)"
-                    r"(?![\w/-]|\.\d)", False),
-        ("numeric", r"(?<![\w/.-])(?P<year>1\d{3}|20\d{2})([/.])(?P<mo>[01]?\d)\2(?P<day>[0-3]?\d)"
-                    r"(?![\w/-]|\.\d)", False),
-        ("numeric", rf"(?<![\w/.-])(?P<{first}>[0-3]?\d)([/.-])(?P<{second}>[0-3]?\d)\2"
-                    r"(?P<year>1\d{3}|20\d{2})(?![\w/-]|\.\d)", False),
-    ]
 
 
 def _triggers(lang: str) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""The French candidate patterns, built from the pieces ``patterns`` shares.
+"""The French candidate patterns, built from the shared ``pieces``.
 
 Each is (kind, regex over the lower-cased text, whether the span may take in
 a modifier written before it); ``patterns._patterns`` compiles them.
@@ -6,7 +6,7 @@ a modifier written before it); ``patterns._patterns`` compiles them.
 
 from __future__ import annotations
 
-from timeline.extract.patterns import (
+from timeline.extract.pieces import (
     _ERA_AD,
     _ERA_BC,
     _NOT_NUM_AFTER,
