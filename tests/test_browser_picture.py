@@ -221,3 +221,40 @@ def test_on_a_phone_no_mark_sits_on_another(browser, shipped_site, path):
                 assert bottom <= top2 or bottom2 <= top
     finally:
         page.close()
+
+
+def test_plotly_waits_for_a_keyboard_user_to_leave_the_marks(browser, shipped_site):
+    page = OfflinePage(browser)
+    held = []
+    try:
+        # plotly.js is held back until the keyboard is on a mark.
+        page.context.route("**/plotly.min.js", lambda route: held.append(route))
+        pw_page = page.page
+        pw_page.goto((shipped_site / "index.html").as_uri())
+        for _ in range(40):
+            pw_page.keyboard.press("Tab")
+            if pw_page.evaluate("document.activeElement.getAttribute('class')") == "chart-mark":
+                break
+        focused = pw_page.evaluate("document.activeElement.getAttribute('href')")
+        assert focused and focused.startswith("#")
+        for _ in range(50):   # the page asks for plotly.js when idle
+            if held:
+                break
+            pw_page.wait_for_timeout(100)
+        assert held, "the page asked for plotly.js"
+        for route in held:
+            route.continue_()
+        # plotly.js draws, but the picture stays while the focus is in it.
+        pw_page.wait_for_selector("#timeline-chart .main-svg", state="attached", timeout=15000)
+        pw_page.wait_for_timeout(300)
+        assert pw_page.locator("#timeline-chart").get_attribute("data-state") is None
+        assert pw_page.evaluate("document.activeElement.getAttribute('href')") == focused
+        assert pw_page.locator(".chart-static svg").is_visible()
+        # Leaving the marks (Tab past the last one) hands the chart to plotly.js.
+        marks = pw_page.locator(".chart-static a.chart-mark").count()
+        for _ in range(marks + 1):
+            pw_page.keyboard.press("Tab")
+        pw_page.wait_for_selector("#timeline-chart[data-state=ready]", timeout=5000)
+        assert page.errors == []
+    finally:
+        page.close()
