@@ -258,3 +258,22 @@ def test_plotly_waits_for_a_keyboard_user_to_leave_the_marks(browser, shipped_si
         assert page.errors == []
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("name", ["timeline.svg", "timeline.fr.svg"])
+def test_the_standalone_svg_opens_in_chromium_and_draws_every_mark(browser, shipped_site, name):
+    page = OfflinePage(browser, viewport={"width": 1300, "height": 900})
+    try:
+        pw_page = page.page
+        pw_page.goto((shipped_site / "data" / name).as_uri())
+        count = int((shipped_site / "index.html").read_text(encoding="utf-8")
+                    .split('data-points="', 1)[1].split('"', 1)[0])
+        drawn = pw_page.evaluate(
+            "() => Array.from(document.querySelectorAll('use'))"
+            ".filter(u => u.getBoundingClientRect().width > 4).length")
+        # Every mark of the chart, and one of each kind shown again in the key.
+        assert drawn >= count + 2
+        assert pw_page.evaluate("document.documentElement.getBBox().width") > 1000
+        assert page.errors == [] and page.blocked == []
+    finally:
+        page.close()
