@@ -49,7 +49,8 @@ class ArticleView:
     source_url: str | None
     published: DateSpan | None
     published_label: str | None
-    published_note: str | None
+    published_note: str | None     # in the page's language when given in it
+    published_note_lang: str       # the language the note is written in
     language: str
     paragraphs: tuple[tuple[Segment, ...], ...]
     unplotted: tuple[UnplottedView, ...]
@@ -109,6 +110,17 @@ def _published_label(published: DateSpan | None, lang: str) -> str | None:
     return format_range(published, None, lang) if published else None
 
 
+def _note(article: Article, lang: str) -> dict[str, Any]:
+    """The publication-date note in the page's language when the article gives it,
+    else in the article's own."""
+    note = article.published_note
+    if note is None:
+        return {"published_note": None, "published_note_lang": lang}
+    text, written_in = (note.for_language(lang) if hasattr(note, "for_language")
+                        else (str(note), article.language))
+    return {"published_note": text, "published_note_lang": written_in}
+
+
 def article_view(article: Article, own: Timeline, lang: str) -> ArticleView:
     """Prepare one article, annotated with its mentions, for the templates.
 
@@ -127,7 +139,7 @@ def article_view(article: Article, own: Timeline, lang: str) -> ArticleView:
         id=article.id, title=article.title, byline=article.byline,
         source_url=article.source_url, published=article.published,
         published_label=_published_label(article.published, lang),
-        published_note=article.published_note, language=article.language,
+        **_note(article, lang), language=article.language,
         paragraphs=annotate(article, linked, spans),
         unplotted=tuple(UnplottedView(u.start, u.text, u.value, u.reason_in(lang))
                         for u in own.unplotted))
