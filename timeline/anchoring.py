@@ -10,8 +10,8 @@ It runs after the extraction cache, on cached and fresh mentions alike, so
 editing the events file can never leave a stale cache entry. It does not
 import the extractor: a build served from the cache stays as cheap as before.
 
-Words are matched as the linker matches them (``timeline.text.fold``, whole
-words). The event naming the most keywords wins; when several tie and would
+Words are matched as the linker matches them (``timeline.text.keywords_in``:
+folded, whole words). The event naming the most keywords wins; when several tie and would
 give different values, nothing is given: a wrong date on a timeline is worse
 than a missing one. A mention whose event is not found is dropped.
 """
@@ -23,11 +23,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.mention import Mention
-from timeline.text import fold
+from timeline.text import fold, keywords_in
 
 if TYPE_CHECKING:
     from timeline.dates import DateSpan
@@ -36,9 +35,10 @@ if TYPE_CHECKING:
 _OFFSET = re.compile(r"^([+-])(\d{1,4})([YMWD])$")
 
 
-@lru_cache(maxsize=4096)
-def _keyword_rx(folded: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(folded) + r"(?!\w)")
+def parse_offset(offset: str) -> tuple[int, str] | None:
+    """Read an offset ("+43Y", "-2D") as a signed count and its unit; None if malformed."""
+    m = _OFFSET.match(offset)
+    return (int(m.group(2)) * (-1 if m.group(1) == "-" else 1), m.group(3)) if m else None
 
 
 _WORD = re.compile(r"\w{4,}")
@@ -60,8 +60,7 @@ def named_events(words: str, events: Iterable[Event]) -> list[tuple[tuple[int, i
     said = set(_WORD.findall(folded))
     found = []
     for event in events:
-        hits = {k for k in event.keywords
-                if (fk := fold(k)) and fk in folded and _keyword_rx(fk).search(folded)}
+        hits = keywords_in(event.keywords, folded)
         if hits:
             found.append(((len(hits), len(said & _title_words(event))), event))
     found.sort(key=lambda pair: (-pair[0][0], -pair[0][1], -pair[1].importance,
@@ -92,11 +91,10 @@ def shifted_value(span: DateSpan, offset: str) -> str | None:
     into the next month): the value is the finest calendar unit, no finer
     than the offset's, that holds every day the shifted span may be.
     """
-    m = _OFFSET.match(offset)
-    if m is None:
+    parsed = parse_offset(offset)
+    if parsed is None:
         return None
-    n = int(m.group(2)) * (-1 if m.group(1) == "-" else 1)
-    unit = m.group(3)
+    n, unit = parsed
     first, last = _shift_day(span.first, n, unit), _shift_day(span.last, n, unit)
     if first is None or last is None:
         return None
@@ -129,8 +127,8 @@ _UNKNOWN = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-XX-XX", "D": "XXXX-XX-XX"}
 
 def unknown_value(offset: str) -> str:
     """The value of an anchored mention whose event is not known: a date, but which?"""
-    m = _OFFSET.match(offset)
-    return _UNKNOWN[m.group(3)] if m else "XXXX"
+    parsed = parse_offset(offset)
+    return _UNKNOWN[parsed[1]] if parsed else "XXXX"
 
 
 def resolve_anchored(mentions: Sequence[Mention], events: Sequence[Event] | None, *,

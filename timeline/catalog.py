@@ -14,11 +14,18 @@ from timeline.dates import DateSpan
 
 @dataclass(frozen=True)
 class Source:
-    """Where a fact was read: a reader must be able to follow it."""
+    """Where a fact was read: a reader must be able to follow it.
+
+    Curated events cite these, and so do the timeline's items (model.py).
+    """
 
     title: str
     publisher: str
     url: str
+
+    def record(self) -> dict[str, str]:
+        """Return the JSON-ready form the data exports write."""
+        return {"title": self.title, "publisher": self.publisher, "url": self.url}
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,8 @@ evidence (which date fitted, which words matched) so it can be shown.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.dates import DateSpan, drawable, from_timex
@@ -29,7 +27,7 @@ from timeline.model import (
     Timeline,
     Unplotted,
 )
-from timeline.text import fold
+from timeline.text import fold, keywords_in
 
 if TYPE_CHECKING:
     from timeline.article import Article
@@ -51,16 +49,6 @@ class Link:
     score: int
     date_fit: str
     matched: tuple[str, ...]
-
-
-@lru_cache(maxsize=4096)
-def _folded(keyword: str) -> str:
-    return fold(keyword)
-
-
-@lru_cache(maxsize=4096)
-def _keyword_pattern(keyword: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(fold(keyword)) + r"(?!\w)")
 
 
 def event_span(event: Event) -> DateSpan:
@@ -87,11 +75,7 @@ def score_link(span: DateSpan, fit: str, folded_sentence: str, event: Event) -> 
     ``folded_sentence`` is the mention's sentence passed through fold() once
     by the caller: an archive has tens of thousands of mentions.
     """
-    # A substring test first: most keywords are absent, and it is far cheaper
-    # than the word-boundary regex that confirms a hit.
-    matched = tuple(sorted({k for k in event.keywords
-                            if _folded(k) in folded_sentence
-                            and _keyword_pattern(k).search(folded_sentence)}))
+    matched = keywords_in(event.keywords, folded_sentence)
     score = KEYWORD_WEIGHT * len(matched)
     if span.value == event.date.value:
         score += SAME_PRECISION_BONUS
@@ -148,7 +132,7 @@ def _curated_item(event: Event, mentions: Sequence[MentionRef]) -> Item:
     return Item(id=event.id, span=event.date, end=event.end, title=event.title,
                 summary=event.summary, category=event.category, importance=event.importance,
                 origin=BOTH if mentions else CURATED, mentions=tuple(mentions),
-                sources=tuple(Source(s.title, s.publisher, s.url) for s in event.sources),
+                sources=event.sources,
                 keywords=event.keywords)
 
 

@@ -16,10 +16,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from timeline.catalog import Source
 from timeline.dates import DateSpan, format_range
 
 if TYPE_CHECKING:
     import pandas as pd
+
+__all__ = ["ARTICLE", "ARTICLE_CATEGORY", "BOTH", "CURATED", "Item", "MentionRef", "Source",
+           "Timeline", "Unplotted", "in_language", "items_frame"]
 
 # Where an item comes from: the curated history, an article alone, or both
 # (a curated event an article mentions).
@@ -33,19 +37,6 @@ FALLBACK_LANGUAGE = "en"
 def in_language(words: Mapping[str, str], lang: str) -> str:
     """Return ``words`` in ``lang``, else in English, else empty."""
     return words.get(lang) or words.get(FALLBACK_LANGUAGE) or ""
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """Where a fact was read, as the timeline cites it."""
-
-    title: str
-    publisher: str
-    url: str
-
-    def record(self) -> dict[str, str]:
-        """Return the JSON-ready form the data exports write."""
-        return {"title": self.title, "publisher": self.publisher, "url": self.url}
 
 
 @dataclass(frozen=True, slots=True)

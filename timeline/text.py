@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
 
 # LRE, RLE, PDF, LRO, RLO (U+202A–U+202E) and LRI, RLI, FSI, PDI (U+2066–U+2069).
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -40,3 +42,25 @@ def fold(text: str) -> str:
         return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join([c for c in decomposed if not unicodedata.combining(c)]).replace("’", "'")
+
+
+@lru_cache(maxsize=4096)
+def _folded(keyword: str) -> str:
+    return fold(keyword)
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(folded: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(folded) + r"(?!\w)")
+
+
+def keywords_in(keywords: Iterable[str], folded_text: str) -> tuple[str, ...]:
+    """Return the keywords ``folded_text`` (already through fold()) names as whole words, sorted.
+
+    How the linker and the event-anchored dates both recognise an event. A
+    substring test comes first: most keywords are absent, and it is far
+    cheaper than the word-boundary regex that confirms a hit.
+    """
+    return tuple(sorted({k for k in keywords
+                         if (f := _folded(k)) and f in folded_text
+                         and _whole_word(f).search(folded_text)}))

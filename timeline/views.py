@@ -207,16 +207,16 @@ def link_evidence(ref: MentionRef, date_label: str, lang: str) -> str:
 
 def counted_evidence(ref: MentionRef, event: Item, lang: str) -> str:
     """Say which event a date was counted from, and how far ("Dated 43 years after ...")."""
-    import re
+    from timeline.anchoring import parse_offset
 
-    words = STRINGS[lang]
-    found = re.fullmatch(r"([+-])(\d+)([YMWD])", ref.offset)
-    if not found:
+    parsed = parse_offset(ref.offset)
+    if parsed is None:
         return ""
-    sign, count, unit = found.groups()
+    n, unit = parsed
+    words = STRINGS[lang]
     one, many = words[f"unit_{unit}"].split("|")
-    offset = words["offset_after" if sign == "+" else "offset_before"].format(
-        n=int(count), unit=one if int(count) == 1 else many)
+    offset = words["offset_after" if n > 0 else "offset_before"].format(
+        n=abs(n), unit=one if abs(n) == 1 else many)
     return words["evidence_counted"].format(offset=offset, event=event.title_in(lang),
                                             date=event.date_label(lang))
 
