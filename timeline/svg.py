@@ -128,21 +128,30 @@ def lane_label_em(model: ChartModel) -> float:
     return round(widest * (CHAR_WIDTH_EM + 0.04), 2)
 
 
+def era_fit_chart_width(model: ChartModel) -> float | None:
+    """Return the narrowest chart (the plot and its margins) that has room for its era labels.
+
+    None when there are no eras; infinity when no width is enough. The page's
+    CSS rule (era_fit_style) and timeline.js (data-era-fit) both use it.
+    """
+    need = era_fit_width(model)
+    return None if need is None else need + MARGIN["l"] + MARGIN["r"]
+
+
 def era_fit_style(model: ChartModel) -> str:
     """Return the CSS that hides the era labels on a chart too narrow for them.
 
-    One rule, for this chart's own labels: below the width they need (the
-    plot's and its margins), the labels give way and an embed's key names
-    the eras instead. Empty when there are no eras.
+    One rule, for this chart's own labels: below the width they need, the
+    labels give way and an embed's key names the eras instead. Empty when
+    there are no eras.
     """
-    need = era_fit_width(model)
-    if need is None:
+    width = era_fit_chart_width(model)
+    if width is None:
         return ""
     hide = ".chart-era-label{display:none}.embed .chart-key-eras{display:flex}"
-    if need == math.inf:
+    if width == math.inf:
         return hide
-    width = need + MARGIN["l"] + MARGIN["r"]
-    return f"@container chart (max-width:{width - 1}px){{{hide}}}"
+    return f"@container chart (max-width:{int(width) - 1}px){{{hide}}}"
 
 
 @dataclass(frozen=True)

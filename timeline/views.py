@@ -297,11 +297,8 @@ def chart_context(ps: PageSet, catalog: Catalog, timeline: Timeline, items: list
 
 
 def _era_fit_attribute(model: chart.ChartModel) -> str:
-    need = svg.era_fit_width(model)
-    if need is None:
-        return "0"
-    return "never" if need == float("inf") else str(int(need) + chart.MARGIN["l"]
-                                                     + chart.MARGIN["r"])
+    width = svg.era_fit_chart_width(model)
+    return "0" if width is None else "never" if width == float("inf") else str(int(width))
 
 
 def _figure_json_markup(figure: dict[str, Any]) -> Markup:

@@ -331,7 +331,6 @@
       }
       return update;
     }
-    function asUpdate(s) { return settings(s); }
     function applyTo(target, s) {
       var update = settings(s);
       Object.keys(update).forEach(function (path) {
@@ -430,7 +429,7 @@
       if (next.narrow === current.narrow && next.eras === current.eras &&
           next.font === current.font) { return false; }
       current = next;
-      ready = ready.then(function () { return Plotly.relayout(div, asUpdate(next)); });
+      ready = ready.then(function () { return Plotly.relayout(div, settings(next)); });
       return true;
     }
     window.addEventListener("resize", resettle);
