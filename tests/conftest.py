@@ -5,12 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.browser import browser, offline_page  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_EVENTS = ROOT / "events.yaml"
 SHIPPED_ARTICLE = ROOT / "articles" / "france-nato-guette-resolution.txt"
+
+# Property tests check what is true, not how fast: Hypothesis's per-example
+# deadline (200 ms) fails them at random on a shared, loaded machine (it did,
+# on test_dates.py's round trip). Speed is measured in benchmarks/.
+settings.register_profile("timeline", deadline=None)
+settings.load_profile("timeline")
 
 
 def pytest_configure(config: pytest.Config) -> None:

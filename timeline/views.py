@@ -261,20 +261,17 @@ def chart_key(model: chart.ChartModel) -> list[KeyMark]:
     return marks
 
 
-def chart_context(ps: PageSet, catalog: Catalog, timeline: Timeline, items: list[ItemView],
-                  plotly_src: str) -> dict[str, Any]:
-    """Return what every page with a chart needs: language, chart, items, sources, eras."""
+def chart_view(catalog: Catalog, timeline: Timeline, lang: str) -> dict[str, Any]:
+    """Return the chart of ``timeline`` in ``lang`` as the templates show it.
+
+    The same for every page of a language (the site's root pages and its
+    language folder show one chart): render_pages makes it once per language.
+    """
     from markupsafe import Markup
 
-    lang = ps.lang
     model = chart.build_chart(timeline, catalog, lang)
     figure = chart.plotly_figure(model)
     return {
-        "lang": lang,
-        "t": STRINGS[lang],
-        "root": ps.root,
-        "other_lang": other_language(lang),
-        "plotly_src": plotly_src,
         "figure_json": _figure_json_markup(figure),
         "chart_id": chart.CHART_ID,
         # Built from escaped text only (svg.py), so it is markup already.
@@ -288,11 +285,28 @@ def chart_context(ps: PageSet, catalog: Catalog, timeline: Timeline, items: list
         "chart_key": chart_key(model),
         "point_count": chart.plotted_count(figure),
         "chart_height": model.height,
+        "eras": [EraView(e.id, e.label[lang], format_range(e.start, e.end, lang), era.fill[0])
+                 for e, era in zip(catalog.eras, model.eras, strict=True)],
+    }
+
+
+def chart_context(ps: PageSet, catalog: Catalog, timeline: Timeline, items: list[ItemView],
+                  plotly_src: str, chart_parts: Mapping[str, Any] | None = None
+                  ) -> dict[str, Any]:
+    """Return what every page with a chart needs: language, chart, items, sources, eras.
+
+    ``chart_parts`` is chart_view's result for this language, when the caller has it.
+    """
+    lang = ps.lang
+    return {
+        "lang": lang,
+        "t": STRINGS[lang],
+        "root": ps.root,
+        "other_lang": other_language(lang),
+        "plotly_src": plotly_src,
+        **(chart_parts if chart_parts is not None else chart_view(catalog, timeline, lang)),
         "items": items,
         "sources": source_views(items),
-        "eras": [EraView(e.id, e.label[lang], format_range(e.start, e.end, lang), color)
-                 for e, color in zip(catalog.eras, (era.fill[0] for era in model.eras),
-                                     strict=True)],
     }
 
 
