@@ -36,7 +36,7 @@ _EN_MONTHS = {name: i + 1 for i, name in enumerate(
      "october", "november", "december"))}
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=8)  # English, French and the five dateparser languages
 def _dp_locale(lang: str):  # noqa: ANN202 - a dateparser Locale
     from dateparser.languages.loader import default_loader
 
@@ -58,15 +58,21 @@ def _date_parser(lang: str):  # noqa: ANN202 - a dateparser DateDataParser
     return DateDataParser(languages=[lang], settings=settings)
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=8)
 def _dp_month_names(lang: str) -> dict[str, int]:
     """Month names and abbreviations of ``lang`` from dateparser's locale data."""
     try:
         info = _dp_locale(lang).info
     except Exception:  # missing locale data or an API change: use the other paths
         return {}
-    return {name.lower().rstrip("."): number for key, number in _EN_MONTHS.items()
-            for name in info.get(key, []) if isinstance(name, str)}
+    names: dict[str, int] = {}
+    for key, number in _EN_MONTHS.items():
+        for name in info.get(key, []):
+            if isinstance(name, str) and name.strip(". "):
+                # The first month a word names keeps it (a locale may list a
+                # shared abbreviation under two months).
+                names.setdefault(name.lower().rstrip("."), number)
+    return names
 
 
 @functools.lru_cache(maxsize=1024)

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from timeline.extract.calendar import _valid, _When
 from timeline.extract.candidates import _lower_same_length
 from timeline.extract.context import _nearest_year
+from timeline.extract.dateparse import _dp_month_names
+from timeline.extract.pieces import _alt
 from timeline.extract.reading import _sentence_of, _sentences
 from timeline.mention import Mention
 
@@ -34,8 +36,6 @@ LANGUAGES = ("de", "es", "it", "pl", "nl")
 
 # dateparser never sees the clock: this base only fills parts we then drop.
 _FIXED_BASE = datetime.datetime(2000, 1, 1)
-_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december")
 # Words joining a day, a month and a year ("7 de marzo de 1966").
 _JOINERS = {"es": r"(?:\s+de(?:l)?\s+|\s+)", "it": r"(?:\s+del\s+|\s+)"}
 # What may follow a Polish year ("1966 r.", "1966 roku").
@@ -53,21 +53,10 @@ class _Found:
     year: int | None
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @functools.lru_cache(maxsize=8)
 def _month_words(lang: str) -> tuple[dict[str, int], frozenset[str]]:
     """Month words of ``lang`` from dateparser's locale data, and which are abbreviations."""
-    from dateparser.languages.loader import default_loader
-
-    info = default_loader.get_locale(lang).info
-    names: dict[str, int] = {}
-    for number, key in enumerate(_MONTH_KEYS, 1):
-        for name in info.get(key, []):
-            if isinstance(name, str) and name.strip(". "):
-                names.setdefault(name.lower().rstrip("."), number)
+    names = _dp_month_names(lang)
     abbrs = frozenset(k for k, v in names.items() if len(k) <= 3 or any(
         o != k and names[o] == v and o.startswith(k) for o in names))
     return names, abbrs
