@@ -1,5 +1,6 @@
 """The rendered pages, read as HTML: every page in every language, no inline script."""
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -8,6 +9,7 @@ import pytest
 
 from timeline.build import BuildOptions, build_site
 from timeline.dates import LANGUAGES
+from timeline.i18n import STRINGS
 from timeline.render import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,8 +89,17 @@ def test_no_inline_script_or_handler(files, path):
 def test_the_chart_is_named_and_counts_its_points(files, path):
     tags = parse(files[path])
     (chart,) = tags.find("div", id="timeline-chart")
-    assert chart["aria-labelledby"] == "chart-caption"
-    assert chart["role"] in ("img", "group")
+    # The figure is named once, by its caption; plotly's drawing is hidden
+    # from assistive technology (the list or the slides say what it shows),
+    # and so is the picture but for its marks.
+    (figure,) = tags.find("figure")
+    assert figure["aria-labelledby"] == "chart-caption"
+    assert chart["aria-hidden"] == "true" and "role" not in chart
+    text = files[path].decode()
+    assert text.count('aria-labelledby="chart-caption"') == 1
+    alt = "chart_alt_slides" if path.endswith("present.html") else "chart_alt_list"
+    lang = "fr" if path.startswith("fr/") else "en"
+    assert STRINGS[lang][alt] in html.unescape(text)
     assert int(chart["data-points"]) == len(EVENT_IDS) + 1   # + the article-only 1980
 
 

@@ -36,7 +36,7 @@ def model(catalog):
 
 def parse_inline(model) -> ET.Element:
     # The inline picture is well-formed XML too; give it the SVG namespace to parse it.
-    text = svg.inline_svg(model, labelled_by="cap").replace(
+    text = svg.inline_svg(model).replace(
         "<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
     return ET.fromstring(text)
 
@@ -58,7 +58,15 @@ def test_every_point_is_a_link_named_as_the_list_names_it(model):
     # Everything but the marks is decoration, hidden from assistive technology.
     (decoration,) = [g for g in root.findall(f"{SVG}g") if g.get("aria-hidden") == "true"]
     assert not decoration.findall(f".//{SVG}a")
-    assert root.get("role") == "group" and root.get("aria-labelledby") == "cap"
+    # The picture has no name of its own: its figure's caption names the chart, once.
+    assert root.get("role") is None and root.get("aria-labelledby") is None
+    # Each mark says its fill and its group the outline, never the shape it
+    # uses: a stroke there would beat the page's focus ring.
+    (defs,) = root.findall(f"{SVG}defs")
+    assert all(path.get("stroke") is None and path.get("fill") is None for path in defs)
+    (marks,) = [g for g in root.findall(f"{SVG}g") if g.get("class") == "chart-marks"]
+    assert marks.get("stroke") == chart.MARK_OUTLINE["color"]
+    assert all(use.get("fill") for use in marks.iter(f"{SVG}use"))
 
 
 def test_the_picture_and_plotlys_figure_put_every_point_in_the_same_place(model):
@@ -76,9 +84,12 @@ def test_the_picture_and_plotlys_figure_put_every_point_in_the_same_place(model)
             assert percent(use.get("y")) == pytest.approx((high - y) / (high - low), abs=1e-5)
             assert use.get("href") == f"#tl-mark-{trace['meta']}"
     # Lanes are labelled above their lines, in both drawings.
-    lanes = [a for a in figure["layout"]["annotations"] if a["name"] == "lane"]
+    (lanes,) = [t for t in figure["data"] if t.get("meta") == "lanes"]
     labels = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "chart-lane-label"]
-    assert [a["text"] for a in lanes] == labels == [lane.label for lane in model.lanes]
+    assert lanes["text"] == labels == [lane.label for lane in model.lanes]
+    # plotly draws the lane labels under the marks: their trace comes first.
+    order = [t.get("meta") for t in figure["data"]]
+    assert order.index("lanes") < min(order.index(o) for o in chart.ORIGIN_STYLE if o in order)
 
 
 def test_imprecise_dates_are_bands_over_their_whole_span(model):
@@ -92,7 +103,7 @@ def test_imprecise_dates_are_bands_over_their_whole_span(model):
 
 
 def test_hostile_text_is_escaped_in_both_pictures(model):
-    for text in (svg.inline_svg(model, labelled_by="cap"), svg.standalone_svg(model)):
+    for text in (svg.inline_svg(model), svg.standalone_svg(model)):
         assert "<script>" not in text and "\u202e" not in text
         assert "&lt;script&gt;" in text and "&amp;" in text
 
@@ -133,14 +144,18 @@ def test_era_labels_are_shown_from_the_width_they_fit(catalog):
                 assert other_left - right >= 11.5
     rule = svg.era_fit_style(model)
     assert rule == (f"@container chart (max-width:{need + 19}px){{.chart-era-label"
-                    "{display:none}.embed .chart-key-eras{display:flex}}")
+                    "{display:none}.embed .chart-key-eras{display:flex}"
+                    f".chart-box{{--era-drop:{chart.MARGIN['t'] - chart.BARE_TOP}px}}}}")
 
 
 def test_a_chart_without_eras_always_has_room_for_their_labels(catalog):
     from dataclasses import replace
 
     bare = replace(chart.build_chart(build_timeline(catalog, [], {}), catalog, "en"), eras=())
-    assert svg.era_fit_width(bare) is None and svg.era_fit_style(bare) == ""
+    assert svg.era_fit_width(bare) is None
+    # ... and gives their room back at every width: no rule hides labels.
+    drop = chart.MARGIN["t"] - chart.BARE_TOP
+    assert svg.era_fit_style(bare) == f".chart-box{{--era-drop:{drop}px}}"
 
 
 @pytest.mark.parametrize(("first", "last", "step"), [(1947, 2029, 10), (1998, 2003, 1),

@@ -104,13 +104,17 @@ def test_unplotted_expressions_say_why_in_the_page_language(catalog, story):
     tl = merge.build_timeline(catalog, [story], {story.id: found})
     for lang in LANGUAGES:
         (u,) = article_views.article_view(story, tl, lang).unplotted
-        assert u.reason == STRINGS[lang]["reason_ref"]
+        assert u.reason == STRINGS[lang]["reason_ref_present"]
+        assert "PRESENT_REF" not in u.reason
 
 
 def test_embed_snippet():
-    code = views.embed_snippet("embed.html", 'A "quoted" <title>')
-    assert code.startswith('<iframe src="embed.html" title="A &#34;quoted&#34; &lt;title&gt;"')
-    assert 'loading="lazy"' in code and 'height="480"' in code and code.endswith("</iframe>")
+    code = views.embed_snippet("embed.html", "../assets/embed.js", 'A "quoted" <title>', 500)
+    frame, script = code.split("\n")
+    assert frame.startswith('<iframe src="embed.html" title="A &#34;quoted&#34; &lt;title&gt;"')
+    assert 'loading="lazy"' in frame and frame.endswith("</iframe>")
+    assert f'height="{500 + views.EMBED_BELOW_CHART}"' in frame
+    assert script == '<script src="../assets/embed.js" async></script>'
 
 
 def test_articles_are_listed_newest_first_and_undated_last(story):

@@ -60,6 +60,10 @@ TICK_FONT_SIZE, LANE_FONT_SIZE, ERA_FONT_SIZE = 12, 12, 11
 # The box, in pixels. The height grows with the lanes; the margins hold the
 # era labels (top) and the year ticks (bottom), the same for both drawings.
 MARGIN = {"l": 10, "r": 10, "t": 56, "b": 40}
+# The top margin when the era labels are not shown (a chart too narrow for
+# them, or one without eras): the room they would take is given back, in
+# both drawings, rather than left as an empty band.
+BARE_TOP = 12
 MIN_HEIGHT, BASE_HEIGHT, LANE_HEIGHT = 320, 90, 46
 # Lane labels sit above their lane's line, clear of its marks (the largest,
 # the star, reaches 9.5 px from the line).
@@ -256,6 +260,17 @@ def plotly_figure(model: ChartModel) -> dict[str, Any]:
         "fillcolor": _rgba((BAND_RGB, BAND_OPACITY)), "name": words[LEGEND_KEYS["band"]],
         "x": band_x, "y": band_y, "hoverinfo": "skip", "connectgaps": False, "meta": "bands",
     }]
+    if model.lanes:
+        # Lane labels are text points at the plot's left edge, drawn before
+        # the marks: a mark at the chart's first years stays on top of its
+        # lane's label, as in the picture (annotations would cover it).
+        data.append({
+            "type": "scatter", "mode": "text", "meta": "lanes", "hoverinfo": "skip",
+            "x": [_iso(model.x_range[0])] * len(model.lanes), "y": [lane.y for lane in model.lanes],
+            "text": [plotly_text(lane.label) for lane in model.lanes],
+            "textposition": "top right", "cliponaxis": False,
+            "textfont": {"size": LANE_FONT_SIZE, "color": MUTED_TEXT_COLOR},
+        })
     for origin, style in ORIGIN_STYLE.items():
         points = [p for p in model.points if p.origin == origin]
         if not points:
@@ -283,18 +298,13 @@ def plotly_figure(model: ChartModel) -> dict[str, Any]:
                             "yshift": 2 + ERA_ROW_STEP * era.row, "showarrow": False,
                             "text": plotly_text(era.label),
                             "font": {"size": ERA_FONT_SIZE, "color": MUTED_TEXT_COLOR}})
-    for lane in model.lanes:
-        annotations.append({"name": "lane", "xref": "paper", "yref": "y", "x": 0,
-                            "xanchor": "left", "y": lane.y, "yanchor": "bottom",
-                            "yshift": LANE_LABEL_LIFT - 3, "showarrow": False,
-                            "text": plotly_text(lane.label), "bgcolor": "rgba(255,255,255,0.8)",
-                            "borderpad": 0,
-                            "font": {"size": LANE_FONT_SIZE, "color": MUTED_TEXT_COLOR}})
     low, high = model.y_range
     layout = {
         "height": model.height,
         "margin": dict(MARGIN),
+        # Panning and zooming stay within the timeline's years.
         "xaxis": {"type": "date", "range": [_iso(d) for d in model.x_range],
+                  "minallowed": _iso(model.x_range[0]), "maxallowed": _iso(model.x_range[1]),
                   "tickmode": "array", "tickvals": [f"{y}-01-01" for y in model.ticks],
                   "ticktext": [str(y) for y in model.ticks],
                   "tickfont": {"size": TICK_FONT_SIZE}, "showgrid": True,

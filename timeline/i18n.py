@@ -13,12 +13,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "intro": "From the founding treaty of 1949 to the call to leave NATO in January 2026: "
                  "the curated history of France’s place in the Alliance, and the moments a "
                  "news article brings back.",
-        "chart_label": "Interactive timeline of France–NATO relations, 1949–2026. "
-                       "The list of events on this page gives the same information as text.",
+        "chart_label": "Timeline of France–NATO relations, 1949–2026.",
+        # The caption's second sentence: where the chart's words are on its page.
+        "chart_alt_list": "The list of events on this page gives the same information as text.",
+        "chart_alt_slides": "The slides give the same information as text, one event at a time.",
         "chart_heading": "Timeline",
-        "chart_help": "Hover or tap a point for its details; click it to jump to the event. "
-                      "Drag to pan, use the buttons to zoom. Stars mark events the article "
-                      "mentions; bands show the span of a date known only to the month or year.",
+        # What a reader can do with the chart: with the script (pointers,
+        # gestures) and without it (links); then what its marks mean.
+        "chart_help_script": "Point at or tap a mark for its details; select it to jump to "
+                             "the event. With a mouse, drag to pan and use the buttons to zoom.",
+        "chart_help_noscript": "Each mark is a link to its event in the list below.",
+        "chart_help": "Stars mark events the article mentions; bands show the span of a "
+                      "date known only to the month or year.",
         "list_heading": "Events",
         "list_intro": "Every event of the chart, in date order, with its sources.",
         "sources": "Sources",
@@ -47,8 +53,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "to_event": "See the event",
         "footer": "Built with timeline. Dates are given as precisely as their sources allow: "
                   "“1966” means some day in 1966.",
-        "chart_noscript": "Without JavaScript the chart cannot zoom or pan; each of its "
-                          "points leads to its event in the list below.",
         "nav_label": "Other views",
         "lang_nav_label": "Language",
         "nav_present": "Classroom mode",
@@ -66,6 +70,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "copy_failed": "Copying failed: select the code and copy it by hand.",
         "embed_title": "France and NATO: an interactive timeline",
         "embed_hint": "Tap or click a point to read its event.",
+        "embed_hint_noscript": "Select a mark to find its event in the list below.",
         "embed_list_summary": "The events as a list",
         "open_full": "Open the full timeline",
         "read_event": "Read this event in the full timeline",
@@ -96,7 +101,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "plotly_download_failed": "Sorry, the image could not be downloaded.",
         "plotly_double_click": "Double-click to zoom back out",
         "plotly_legend_hint": "Double-click on the legend to show one kind of point alone",
-        "reason_ref": "refers to the present, past or future without a date",
+        "reason_ref_present": "the present, without a date",
+        "reason_ref_past": "the past, without a date",
+        "reason_ref_future": "the future, without a date",
         "reason_bc": "before the common era; not drawn on this calendar",
         "reason_duration": "a duration, not a date",
         "reason_none": "no calendar span",
@@ -105,10 +112,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "mentioned_in_one": "Mentioned in 1 article",
         "more_quotes": "And {n} more quotes: every one is in data/events.json.",
         "articles_citing": "Articles that mention it",
-        "chart_help_master": "Hover or tap a point for its details; click it to jump to the "
-                             "event. Drag to pan, use the buttons to zoom. Stars mark events "
-                             "the articles mention; bands show the span of a date known only "
-                             "to the month or year.",
+        "chart_help_master": "Stars mark events the articles mention; bands show the span of "
+                             "a date known only to the month or year.",
         "master_intro": "From the founding treaty of 1949 to the call to leave NATO in January "
                         "2026: the curated history of France’s place in the Alliance, and the "
                         "moments a collection of {n} articles returns to. Each event says how "
@@ -152,14 +157,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "intro": "Du traité fondateur de 1949 à l’appel à quitter l’OTAN de janvier 2026\u00a0: "
                  "l’histoire de la place de la France dans l’Alliance, et les moments "
                  "qu’un article de presse fait revenir.",
-        "chart_label": "Chronologie interactive des relations entre la France et l’OTAN, "
-                       "1949–2026. La liste des événements de cette page donne les mêmes "
-                       "informations sous forme de texte.",
+        "chart_label": "Chronologie des relations entre la France et l’OTAN, 1949–2026.",
+        "chart_alt_list": "La liste des événements de cette page donne les mêmes informations "
+                          "sous forme de texte.",
+        "chart_alt_slides": "Les diapositives donnent les mêmes informations sous forme de "
+                            "texte, un événement à la fois.",
         "chart_heading": "Chronologie",
-        "chart_help": "Survolez ou touchez un point pour ses détails\u202f; cliquez pour aller à "
-                      "l’événement. Faites glisser pour vous déplacer, zoomez avec les boutons. "
-                      "Les étoiles marquent les événements cités par l’article\u202f; les bandes "
-                      "montrent l’étendue d’une date connue seulement au mois ou à l’année.",
+        "chart_help_script": "Pointez ou touchez une marque pour ses détails\u202f; "
+                             "sélectionnez-la pour aller à l’événement. À la souris, faites "
+                             "glisser pour vous déplacer et zoomez avec les boutons.",
+        "chart_help_noscript": "Chaque marque est un lien vers son événement dans la liste "
+                               "ci-dessous.",
+        "chart_help": "Les étoiles marquent les événements cités par l’article\u202f; les "
+                      "bandes montrent l’étendue d’une date connue seulement au mois ou à "
+                      "l’année.",
         "list_heading": "Événements",
         "list_intro": "Tous les événements du graphique, dans l’ordre chronologique, avec "
                       "leurs sources.",
@@ -189,8 +200,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "to_event": "Voir l’événement",
         "footer": "Construit avec timeline. Les dates sont aussi précises que leurs sources "
                   "le permettent\u00a0: «\u00a01966\u00a0» signifie un jour de 1966.",
-        "chart_noscript": "Sans JavaScript, le graphique ne peut ni zoomer ni se déplacer\u202f; "
-                          "chacun de ses points mène à son événement dans la liste ci-dessous.",
         "nav_label": "Autres vues",
         "lang_nav_label": "Langue",
         "nav_present": "Mode présentation",
@@ -209,6 +218,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "copy_failed": "La copie a échoué\u00a0: sélectionnez le code et copiez-le à la main.",
         "embed_title": "La France et l’OTAN\u00a0: une chronologie interactive",
         "embed_hint": "Touchez ou cliquez un point pour lire son événement.",
+        "embed_hint_noscript": "Sélectionnez une marque pour trouver son événement dans la "
+                               "liste ci-dessous.",
         "embed_list_summary": "Les événements sous forme de liste",
         "open_full": "Ouvrir la chronologie complète",
         "read_event": "Lire cet événement dans la chronologie complète",
@@ -240,7 +251,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "plotly_download_failed": "Désolé, l’image n’a pas pu être téléchargée.",
         "plotly_double_click": "Double-cliquez pour revenir au zoom initial",
         "plotly_legend_hint": "Double-cliquez sur la légende pour n’afficher qu’un type de point",
-        "reason_ref": "renvoie au présent, au passé ou à l’avenir sans date précise",
+        "reason_ref_present": "le présent, sans date précise",
+        "reason_ref_past": "le passé, sans date précise",
+        "reason_ref_future": "l’avenir, sans date précise",
         "reason_bc": "avant notre ère\u202f; hors du calendrier de ce graphique",
         "reason_duration": "une durée, pas une date",
         "reason_none": "pas de période du calendrier",
@@ -249,10 +262,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "mentioned_in_one": "Cité dans 1 article",
         "more_quotes": "Et {n} autres citations, toutes dans data/events.json.",
         "articles_citing": "Articles qui le citent",
-        "chart_help_master": "Survolez ou touchez un point pour ses détails\u202f; cliquez pour "
-                             "aller à l’événement. Faites glisser pour vous déplacer, zoomez avec "
-                             "les "
-                             "boutons. Les étoiles marquent les événements cités par les "
+        "chart_help_master": "Les étoiles marquent les événements cités par les "
                              "articles\u202f; les bandes montrent l’étendue d’une date connue "
                              "seulement au mois ou à l’année.",
         "master_intro": "Du traité fondateur de 1949 à l’appel à quitter l’OTAN de janvier "

@@ -149,6 +149,10 @@ class Unplotted:
         """Say why the expression is not drawn, in ``lang``."""
         from timeline.i18n import STRINGS
 
+        if self.kind == "ref":
+            # PRESENT_REF, PAST_REF, FUTURE_REF: said in words, never as the code.
+            when = self.value.split("_")[0].lower()
+            return STRINGS[lang].get(f"reason_ref_{when}", STRINGS[lang]["reason_ref_present"])
         return STRINGS[lang]["reason_" + self.kind]
 
     def record(self) -> dict[str, Any]:

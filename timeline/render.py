@@ -37,7 +37,9 @@ if TYPE_CHECKING:
     from timeline.model import Timeline
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-ASSET_FILES = ("timeline.css", "present.css", "timeline.js")
+ASSET_FILES = ("timeline.css", "present.css", "timeline.js", "embed.js")
+# The script a host page loads beside the iframe, to size it to its content.
+EMBED_SCRIPT = "assets/embed.js"
 PLOTLY_ASSET = "assets/plotly.min.js"
 PLOTLY_CDN = "https://cdn.plot.ly/plotly-{version}.min.js"
 # Every page is written at the site root (default language) and in each
@@ -234,7 +236,9 @@ def render_pages(env: jinja2.Environment, settings: PageSettings, catalog: Catal
             "article_list": sorted((article_entry(a, refs[a.id].href, lang,
                                                   found.get(a.id, 0), linked.get(a.id, 0))
                                     for a in articles), key=article_order) if master else [],
-            "embed_code": embed_snippet("embed.html", STRINGS[lang]["embed_title"]),
+            "embed_code": embed_snippet("embed.html", f"{ps.root}{EMBED_SCRIPT}",
+                                        STRINGS[lang]["embed_title"],
+                                        charts[lang]["chart_height"]),
             "chart_svg_file": data_file("svg", lang),
             "timelinejs_file": data_file("timelinejs", lang),
         }

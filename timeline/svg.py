@@ -30,6 +30,7 @@ from timeline.chart import (
     BAND_HALF,
     BAND_OPACITY,
     BAND_RGB,
+    BARE_TOP,
     ERA_FONT_SIZE,
     ERA_ROW_STEP,
     GRID_COLOR,
@@ -142,13 +143,16 @@ def era_fit_style(model: ChartModel) -> str:
     """Return the CSS that hides the era labels on a chart too narrow for them.
 
     One rule, for this chart's own labels: below the width they need, the
-    labels give way and an embed's key names the eras instead. Empty when
-    there are no eras.
+    labels give way and an embed's key names the eras instead, and the chart
+    gives their room back. A chart without eras never keeps that room.
     """
     width = era_fit_chart_width(model)
+    # Without its era labels, the chart gives their room back (--era-drop:
+    # the box is that much shorter and the plot starts that much higher).
+    drop = f".chart-box{{--era-drop:{MARGIN['t'] - BARE_TOP}px}}"
     if width is None:
-        return ""
-    hide = ".chart-era-label{display:none}.embed .chart-key-eras{display:flex}"
+        return drop
+    hide = ".chart-era-label{display:none}.embed .chart-key-eras{display:flex}" + drop
     if width == math.inf:
         return hide
     return f"@container chart (max-width:{int(width) - 1}px){{{hide}}}"
@@ -210,11 +214,12 @@ def _plot(model: ChartModel, axes: _Axes, *, links: bool) -> list[str]:
     out.append("</g>")
     if links:
         # Classroom mode's large type puts the labels left of the plot
-        # instead (CSS shows these there), as plotly's axis does.
+        # instead, as plotly's axis does: only its stylesheet shows these.
         out.append('<g text-anchor="end">')
         for lane in model.lanes:
-            out.append(f'<text class="chart-lane-label-side" y="{y(model.y_fraction(lane.y))}" '
-                       f'dx="-6" dy="0.35em">{_text(lane.label)}</text>')
+            out.append(f'<text class="chart-lane-label-side" display="none" '
+                       f'y="{y(model.y_fraction(lane.y))}" dx="-6" dy="0.35em">'
+                       f'{_text(lane.label)}</text>')
         out.append("</g>")
     out.append(f'</g><g font-size="{TICK_FONT_SIZE}" fill="{TEXT_COLOR}" text-anchor="middle">')
     for i, year in enumerate(model.ticks):
@@ -223,10 +228,14 @@ def _plot(model: ChartModel, axes: _Axes, *, links: bool) -> list[str]:
         out.append(f'<text class="{kind}" x="{x(model.x_fraction(_jan1(year)))}" y="{y(1)}" '
                    f'dy="17">{year}</text>')
     out.append("</g></g>")
-    out.append('<g class="chart-marks">')
+    # The marks' white outline is set on their group, not on the shapes they
+    # use: a stroke on the shape would win over the page's focus and hover
+    # rings, which are set on each mark.
+    outline = f'stroke="{MARK_OUTLINE["color"]}" stroke-width="{MARK_OUTLINE["width"]}"'
+    out.append(f'<g class="chart-marks" {outline}>')
     for p in model.points:
         place = f'x="{x(model.x_fraction(p.day))}" y="{y(model.y_fraction(p.y))}"'
-        mark = f'<use href="#tl-mark-{p.origin}" {place}/>'
+        mark = f'<use href="#tl-mark-{p.origin}" fill="{ORIGIN_STYLE[p.origin]["color"]}" {place}/>'
         # The title is the mark's tooltip and, for a link, its accessible
         # name: the event and its date, as the list writes them.
         tip = f"<title>{_text(p.title)}, {_text(p.date_label)}</title>"
@@ -243,14 +252,15 @@ def _jan1(year: int) -> date:
 
 
 def _defs() -> str:
-    outline = f'stroke="{MARK_OUTLINE["color"]}" stroke-width="{MARK_OUTLINE["width"]}"'
-    paths = "".join(f'<path id="tl-mark-{origin}" d="{SYMBOL_PATHS[origin]}" '
-                    f'fill="{ORIGIN_STYLE[origin]["color"]}" {outline}/>'
+    # Shapes only: each mark says its fill and the marks' group its outline,
+    # so a page's stylesheet can restyle them (focus, forced colours), which
+    # it could not do to the shapes a <use> copies.
+    paths = "".join(f'<path id="tl-mark-{origin}" d="{SYMBOL_PATHS[origin]}"/>'
                     for origin in ORIGIN_STYLE)
     return f"<defs>{paths}</defs>"
 
 
-def inline_svg(model: ChartModel, *, labelled_by: str) -> str:
+def inline_svg(model: ChartModel) -> str:
     """Return the chart as an SVG element for a page (see the module's docstring).
 
     The element is the plot area alone: the page places it where plotly.js
@@ -262,8 +272,9 @@ def inline_svg(model: ChartModel, *, labelled_by: str) -> str:
         return _num(100 * value, 3) + "%"
 
     axes = _Axes(x=pct, y=pct)
-    head = (f'<svg class="chart-static-svg" width="100%" height="100%" role="group" '
-            f'aria-labelledby="{labelled_by}" font-family="sans-serif">')
+    # No name of its own: the figure around it is named by its caption, once;
+    # its marks are links, each named.
+    head = '<svg class="chart-static-svg" width="100%" height="100%" font-family="sans-serif">'
     return "".join([head, _defs(), *_plot(model, axes, links=True), "</svg>"])
 
 
@@ -293,7 +304,8 @@ def standalone_svg(model: ChartModel) -> str:
     used = {p.origin for p in model.points}
     entries = [(o, words[LEGEND_KEYS[o]]) for o in ORIGIN_STYLE if o in used]
     for origin, label in entries:
-        out.append(f'<use href="#tl-mark-{origin}" x="{_num(x + 8)}" y="{_num(base - 4)}"/>')
+        out.append(f'<use href="#tl-mark-{origin}" fill="{ORIGIN_STYLE[origin]["color"]}" '
+                   f'x="{_num(x + 8)}" y="{_num(base - 4)}"/>')
         out.append(f'<text x="{_num(x + 20)}" y="{_num(base)}" font-size="12" '
                    f'fill="{TEXT_COLOR}">{_text(label)}</text>')
         x += 20 + _label_width(label, 12) + 24

@@ -128,6 +128,11 @@ class KeyMark:
     origin: str          # curated, both, article, or "band"
     label: str
 
+    @property
+    def color(self) -> str:
+        """Return the mark's fill, as the chart draws it (a band has none)."""
+        return chart.ORIGIN_STYLE[self.origin]["color"] if self.origin in chart.ORIGIN_STYLE else ""
+
 
 def category_labels(catalog: Catalog, lang: str) -> dict[str, str]:
     """Return each category's label in ``lang``, the articles' own lane included."""
@@ -238,12 +243,25 @@ def mention_anchor(article_id: str, start: int) -> str:
     return f"mention-{article_id}-{start}"
 
 
-def embed_snippet(src: str, title: str) -> str:
-    """Return the iframe code a journalist pastes into an article."""
+# Below the chart's box in an embed: its key, the caption bar and the folded
+# list, on a column of 600 px or more (narrower ones wrap the key: the
+# script beside the iframe sizes it, and without the script the frame scrolls).
+EMBED_BELOW_CHART = 120
+
+
+def embed_snippet(src: str, script: str, title: str, chart_height: int) -> str:
+    """Return the code a journalist pastes into an article: the iframe and its sizing script.
+
+    The iframe's height fits the embed on a wide column; embed.js, loaded
+    beside it, keeps it the height of its content at any width (the embed
+    page reports it). Hosts that strip scripts keep the iframe alone.
+    """
     from markupsafe import escape
 
-    return (f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" height="480" '
-            'loading="lazy" style="border:0"></iframe>')
+    height = chart_height + EMBED_BELOW_CHART
+    return (f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" '
+            f'height="{height}" loading="lazy" style="border:0;display:block"></iframe>\n'
+            f'<script src="{escape(script)}" async></script>')
 
 
 def other_language(lang: str) -> str:
@@ -275,13 +293,15 @@ def chart_view(catalog: Catalog, timeline: Timeline, lang: str) -> dict[str, Any
         "figure_json": _figure_json_markup(figure),
         "chart_id": chart.CHART_ID,
         # Built from escaped text only (svg.py), so it is markup already.
-        "chart_svg": Markup(svg.inline_svg(model, labelled_by="chart-caption")),
+        "chart_svg": Markup(svg.inline_svg(model)),
         # The widths at which era labels show (timeline.js reads the same rule).
         "chart_style": Markup(svg.era_fit_style(model)),
         "era_fit": _era_fit_attribute(model),
         "lane_em": svg.lane_label_em(model),
         # Where plotly.js puts its plot in the chart's box: the picture goes there.
-        "plot_inset": "{t}px {r}px {b}px {l}px".format(**chart.MARGIN),
+        # (less the era labels' room where they do not show: svg.era_fit_style).
+        "plot_inset": "calc({t}px - var(--era-drop, 0px)) {r}px {b}px {l}px".format(**chart.MARGIN),
+        "bare_top": chart.BARE_TOP,
         "chart_key": chart_key(model),
         "point_count": chart.plotted_count(figure),
         "chart_height": model.height,

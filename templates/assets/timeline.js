@@ -71,6 +71,11 @@
     }
   }
 
+  // A screen touched rather than pointed at (a phone, a tablet).
+  function touchFirst() {
+    return !!(window.matchMedia && window.matchMedia("(hover: none) and (pointer: coarse)").matches);
+  }
+
   function reducedMotion() {
     return !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
   }
@@ -232,7 +237,10 @@
     var fit = figureEl ? figureEl.getAttribute("data-era-fit") : "0";
     var eraFit = fit === "never" ? Infinity : Number(fit) || 0;
 
+    // Lane labels are a text trace drawn under the marks (chart.py).
+    var laneTrace = null;
     figure.data.forEach(function (trace, t) {
+      if (trace.meta === "lanes") { laneTrace = trace; }
       if (trace.mode !== "markers") { return; }
       markerTraces.push(t);
       // How a highlighted point and the others look once one is selected.
@@ -247,13 +255,23 @@
 
     // Nothing leaves the machine: no "share to the cloud" button.
     config.showSendToCloud = false;
-    if (options.fill) {
-      // Embed and present: the chart fills its box, which CSS sizes; no pan
-      // or zoom, so touch gestures scroll the page or move between events.
-      delete layout.height;
-      layout.autosize = true;
+    // The chart fills its box, which CSS sizes (the picture's box: the
+    // lanes' height, less the era labels' room where they do not show).
+    delete layout.height;
+    layout.autosize = true;
+    if (options.fill || touchFirst()) {
+      // Embed and present have no pan or zoom, and on a touch screen
+      // nothing is dragged: a finger on the chart scrolls the page (or, in
+      // classroom mode, moves between events). The index keeps its zoom
+      // buttons there; the x range stays within the timeline's years.
       layout.dragmode = false;
+    }
+    if (options.fill) {
       layout.xaxis.fixedrange = true;
+    }
+    if (options.fill || touchFirst()) {
+      // No toolbar over the plot where there is nothing to zoom, or no
+      // pointer to hover it away: it would sit on the top lane's marks.
       config.displayModeBar = false;
     }
     if (options.classroom) {
@@ -274,10 +292,17 @@
       config.locale = words.name;
     }
 
-    // Era and lane labels are annotations named so (chart.py), before the
-    // highlighted event's label; each era's band is the shape of its index.
+    // Era labels are annotations named so (chart.py), before the highlighted
+    // event's label; each era's band is the shape of its index.
     var eraCount = annotations.filter(function (n) { return n.name === "era"; }).length;
-    var laneNotes = annotations.filter(function (n) { return n.name === "lane"; });
+    var laneLabels = laneTrace ? laneTrace.text.slice() : [];
+    // Classroom mode writes its lane labels left of the plot instead.
+    if (laneTrace && options.classroom) { laneTrace.visible = false; }
+    // The plot's top edge: below the era labels where they show, higher
+    // where they do not (svg.era_fit_style does the same to the picture).
+    var fullTop = layout.margin.t;
+    var bareTop = figureEl ? Number(figureEl.getAttribute("data-bare-top")) : NaN;
+    if (!(bareTop >= 0)) { bareTop = fullTop; }
     var entities = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#x27;": "'" };
     function decoded(text) {
       return String(text).replace(/&(amp|lt|gt|quot|#x27);/g, function (e) { return entities[e]; });
@@ -297,8 +322,10 @@
     function sized() {
       var width = div.clientWidth;
       var font = options.classroom ? classroomFont() : null;
+      var eras = eraCount > 0 && width >= eraFit;
       return {
-        eras: width >= eraFit, narrow: width < 480, font: font,
+        eras: eras, narrow: width < 480, font: font,
+        top: options.classroom || eras ? fullTop : bareTop,
         left: options.classroom ? plotLeft(font) : layout.margin.l,
         note: options.classroom ? font + 2 : 13
       };
@@ -314,16 +341,16 @@
       annotations.forEach(function (note, i) {
         var key = "annotations[" + i + "].";
         if (note.name === "era") { update[key + "visible"] = !options.classroom && s.eras; }
-        if (note.name === "lane") { update[key + "visible"] = !options.classroom; }
         if (s.font && note.name === "era") { update[key + "font.size"] = s.font; }
       });
       var t = tickUpdate(s);
+      update["margin.t"] = s.top;
       update["xaxis.tickvals"] = t.vals;
       update["xaxis.ticktext"] = t.text;
       if (options.classroom) {
         update["xaxis.tickfont.size"] = s.font;
         update["yaxis.showticklabels"] = true;
-        update["yaxis.ticktext"] = laneNotes.map(function (n) { return n.text; });
+        update["yaxis.ticktext"] = laneLabels;
         update["yaxis.tickfont.size"] = s.font;
         update["yaxis.automargin"] = false;
         update["hoverlabel.font.size"] = s.font;
@@ -401,7 +428,6 @@
       var still = document.querySelector(".chart-static");
       return new Promise(function (resolve) {
         function swap() {
-          div.removeAttribute("aria-hidden");
           div.setAttribute("data-state", "ready");
           div.dispatchEvent(new CustomEvent("timeline:ready", { bubbles: true }));
           resolve();
@@ -607,8 +633,10 @@
     var status = document.getElementById("copy-status");
     if (!code) { return; }
     if (/^https?:$/.test(location.protocol)) {
-      var absolute = new URL("embed.html", location.href).href;
-      code.value = code.value.replace('src="embed.html"', 'src="' + absolute + '"');
+      // The iframe's and the sizing script's addresses, made absolute.
+      code.value = code.value.replace(/src="([^":]+)"/g, function (_, relative) {
+        return 'src="' + new URL(relative, location.href).href + '"';
+      });
       var note = document.getElementById("embed-note");
       if (note) { note.hidden = true; code.removeAttribute("aria-describedby"); }
     }
@@ -682,6 +710,7 @@
     }
 
     onStaticMark(picked);
+    reportHeight();
     withChart(function (made) {
       chart = made;
       if (!chart) { return; }
@@ -691,6 +720,42 @@
     });
     var asked = param("event") || hashId();
     if (asked && document.getElementById(asked)) { show(asked); }
+  }
+
+  // Tell the page that frames the embed how tall its content is: on load,
+  // and whenever it changes (a narrower column wraps the key, a reader opens
+  // the list, plotly.js takes over). In the messages the hosts' own scripts
+  // read: timeline's (embed.js, README), pym.js's when the address carries
+  // its childId, WordPress's oEmbed handshake when it carries #?secret=,
+  // AMP's when amp-iframe marks it #amp=1. Nothing is stored, so it works in
+  // a sandboxed iframe with an opaque origin.
+  function reportHeight() {
+    if (window.parent === window || !window.postMessage) { return; }
+    var pymId = param("childId");
+    var secret = /[#&?]secret=([A-Za-z0-9]+)/.exec(location.hash);
+    var amp = /[#&]amp=1\b/.test(location.hash);
+    var sent = -1;
+    var queued = false;
+    function send() {
+      queued = false;
+      var height = Math.ceil(document.body.getBoundingClientRect().height);
+      if (height === sent || !(height > 0)) { return; }
+      sent = height;
+      window.parent.postMessage({ type: "timeline:height", height: height }, "*");
+      if (pymId) { window.parent.postMessage(["pym", pymId, "height", height].join("xPYMx"), "*"); }
+      if (secret) { window.parent.postMessage({ secret: secret[1], message: "height", value: height }, "*"); }
+      if (amp) { window.parent.postMessage({ sentinel: "amp", type: "embed-size", height: height }, "*"); }
+    }
+    function soon() {
+      if (queued) { return; }
+      queued = true;
+      (window.requestAnimationFrame || setTimeout)(send);
+    }
+    if (window.ResizeObserver) { new ResizeObserver(soon).observe(document.body); }
+    window.addEventListener("resize", soon);
+    window.addEventListener("load", soon);
+    document.addEventListener("toggle", soon, true);
+    send();
   }
 
   /* --------------------------------------------------------- present page */
