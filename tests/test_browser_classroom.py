@@ -98,8 +98,9 @@ def test_the_index_and_the_embed_keep_one_date_label_too(browser, shipped_site, 
             # and a second click within plotly.js's 300 ms is a double click.
             pw_page.evaluate("() => window.scrollTo(0, 0)")
             pw_page.wait_for_timeout(350)
-            box = pw_page.locator(".scatterlayer .point").nth(
-                [i for i, _ in ids].index(event_id)).bounding_box()
+            point = pw_page.locator(".scatterlayer .point").nth([i for i, _ in ids].index(event_id))
+            point.scroll_into_view_if_needed()
+            box = point.bounding_box()
             pw_page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
             pw_page.wait_for_function(
                 "id => document.getElementById('timeline-chart').dataset.highlight === id",

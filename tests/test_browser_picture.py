@@ -39,10 +39,11 @@ def test_without_javascript_the_chart_is_the_picture(browser, shipped_site, path
         assert pw_page.locator(".chart-static svg").bounding_box()["height"] > 200
         assert page.blocked == [] and page.errors == []
         # The plotly box is empty and hidden from assistive technology; the
-        # picture is named by the caption, which points to the list.
+        # figure is named by the caption (which points to the list), once.
         assert pw_page.locator("#timeline-chart").get_attribute("aria-hidden") == "true"
-        assert pw_page.locator(".chart-static svg").get_attribute(
+        assert pw_page.locator("figure.chart").get_attribute(
             "aria-labelledby") == "chart-caption"
+        assert pw_page.locator('[aria-labelledby="chart-caption"]').count() == 1
     finally:
         page.close()
 

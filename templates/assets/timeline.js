@@ -428,6 +428,9 @@
       var still = document.querySelector(".chart-static");
       return new Promise(function (resolve) {
         function swap() {
+          // Shown to assistive technology for its toolbar's buttons alone:
+          // the drawing stays hidden, and the figure keeps its one name.
+          div.removeAttribute("aria-hidden");
           div.setAttribute("data-state", "ready");
           div.dispatchEvent(new CustomEvent("timeline:ready", { bubbles: true }));
           resolve();
