@@ -51,11 +51,13 @@ def browser() -> Iterator[Any]:
 class OfflinePage:
     """A page with every network request refused and every console error kept."""
 
-    def __init__(self, browser: Any, allowed_origin: str | None = None,
+    def __init__(self, browser: Any, allowed_origin: str | tuple[str, ...] | None = None,
                  **context_options: Any) -> None:
-        # A test that serves the site itself on loopback names that one origin;
-        # everything else, and every request of an offline page, is refused.
-        self.allowed = allowed_origin
+        # A test that serves the site itself on loopback names its origins (a
+        # host page and the site it embeds are two); everything else, and
+        # every request of an offline page, is refused.
+        self.allowed = ((allowed_origin,) if isinstance(allowed_origin, str)
+                        else allowed_origin)
         self.context = browser.new_context(offline=allowed_origin is None, **context_options)
         self.requests: list[str] = []
         self.blocked: list[str] = []
@@ -71,7 +73,7 @@ class OfflinePage:
     def _route(self, route: Any) -> None:
         url = route.request.url
         if url.startswith(("file:", "data:", "blob:", "about:")) or (
-                self.allowed and url.startswith(self.allowed + "/")):
+                self.allowed and url.startswith(tuple(o + "/" for o in self.allowed))):
             route.continue_()
         else:
             self.blocked.append(url)

@@ -65,9 +65,12 @@ MARGIN = {"l": 10, "r": 10, "t": 56, "b": 40}
 # both drawings, rather than left as an empty band.
 BARE_TOP = 12
 MIN_HEIGHT, BASE_HEIGHT, LANE_HEIGHT = 320, 90, 46
-# Lane labels sit above their lane's line, clear of its marks (the largest,
-# the star, reaches 9.5 px from the line).
-LANE_LABEL_LIFT = 11
+# Lane labels sit above their lane's line, their middle this far up, in
+# lanes (about 19 px at the chart's own height): clear of the line's marks
+# (the star reaches 12 px up) and of the lane above's. In lanes, not pixels,
+# so that plotly.js, which can place text only in the axes' units or by its
+# own fixed offsets, puts them exactly where the picture does.
+LANE_LABEL_RISE = 0.42
 # Era labels alternate between two rows, so neighbours never run into each
 # other; the second row sits this much higher.
 ERA_ROW_STEP = 16
@@ -266,9 +269,10 @@ def plotly_figure(model: ChartModel) -> dict[str, Any]:
         # lane's label, as in the picture (annotations would cover it).
         data.append({
             "type": "scatter", "mode": "text", "meta": "lanes", "hoverinfo": "skip",
-            "x": [_iso(model.x_range[0])] * len(model.lanes), "y": [lane.y for lane in model.lanes],
+            "x": [_iso(model.x_range[0])] * len(model.lanes),
+            "y": [lane.y + LANE_LABEL_RISE for lane in model.lanes],
             "text": [plotly_text(lane.label) for lane in model.lanes],
-            "textposition": "top right", "cliponaxis": False,
+            "textposition": "middle right", "cliponaxis": False,
             "textfont": {"size": LANE_FONT_SIZE, "color": MUTED_TEXT_COLOR},
         })
     for origin, style in ORIGIN_STYLE.items():

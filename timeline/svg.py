@@ -35,7 +35,7 @@ from timeline.chart import (
     ERA_ROW_STEP,
     GRID_COLOR,
     LANE_FONT_SIZE,
-    LANE_LABEL_LIFT,
+    LANE_LABEL_RISE,
     LANE_LINE_COLOR,
     LEGEND_KEYS,
     MARGIN,
@@ -209,8 +209,9 @@ def _plot(model: ChartModel, axes: _Axes, *, links: bool) -> list[str]:
                '<g stroke="#ffffff" stroke-width="3" stroke-linejoin="round" '
                'paint-order="stroke">')
     for lane in model.lanes:
-        out.append(f'<text class="chart-lane-label" y="{y(model.y_fraction(lane.y))}" '
-                   f'dy="{-LANE_LABEL_LIFT}">{_text(lane.label)}</text>')
+        out.append(f'<text class="chart-lane-label" '
+                   f'y="{y(model.y_fraction(lane.y + LANE_LABEL_RISE))}" '
+                   f'dy="0.35em">{_text(lane.label)}</text>')
     out.append("</g>")
     if links:
         # Classroom mode's large type puts the labels left of the plot
