@@ -173,10 +173,11 @@ def test_without_the_script_the_iframe_scrolls_and_nothing_overlaps(browser, ori
 
 def _swipe(cdp: Any, x: float, y: float, dx: float = 0, dy: float = -300) -> None:
     """One finger on the screen, moved in ten steps, lifted."""
-    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    cdp.send("Input.dispatchTouchEvent",
+             {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
     for step in range(1, 11):
-        cdp.send("Input.dispatchTouchEvent", {
-            "type": "touchMove", "touchPoints": [{"x": x + dx * step / 10, "y": y + dy * step / 10}]})
+        at = {"x": x + dx * step / 10, "y": y + dy * step / 10}
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [at]})
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
 
 
@@ -210,7 +211,8 @@ def test_a_swipe_over_the_chart_scrolls_the_page(browser, origins, tmp_path, wid
             ".map(d => Date.parse(d))")
         low, high = pw.evaluate(
             "() => { const x = JSON.parse(document.getElementById('timeline-figure')"
-            ".textContent).layout.xaxis; return [Date.parse(x.minallowed), Date.parse(x.maxallowed)]; }")
+            ".textContent).layout.xaxis;"
+            " return [Date.parse(x.minallowed), Date.parse(x.maxallowed)]; }")
         assert low <= first < last <= high
         pw.screenshot(path=str(tmp_path / f"index-{width}.png"))
 
