@@ -236,3 +236,39 @@ def test_a_swipe_over_the_chart_scrolls_the_page(browser, origins, tmp_path, wid
         assert page.errors == [] and page.blocked == []
     finally:
         page.close()
+
+
+def test_the_height_is_told_in_each_hosts_own_words(browser, origins):
+    """pym.js (childId), WordPress's oEmbed handshake (#?secret=) and AMP (#amp=1)
+    hear the same height as embed.js, in their own message formats."""
+    site, host, news = origins
+    (news / "listen.html").write_text(f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Listener</title></head><body><script>
+window.heard = [];
+addEventListener("message", e => heard.push(e.data));
+</script><iframe title="t" style="width:500px;height:300px;border:0"
+src="{site}/embed.html?childId=tl1#?secret=Ab12&amp=1"></iframe></body></html>""",
+                                        encoding="utf-8")
+    page = OfflinePage(browser, allowed_origin=(site, host))
+    try:
+        pw = page.page
+        pw.goto(f"{host}/listen.html")
+        embed = embed_frame(pw)
+        # Settled: the last height heard is the content's height now.
+        for _ in range(100):
+            height = embed.evaluate("Math.ceil(document.body.getBoundingClientRect().height)")
+            heard = pw.evaluate("window.heard")
+            own = [m["height"] for m in heard if isinstance(m, dict) and "type" in m
+                   and m["type"] == "timeline:height"]
+            if own and own[-1] == height:
+                break
+            pw.wait_for_timeout(100)
+        pw.wait_for_timeout(200)
+        heard = pw.evaluate("window.heard")
+        assert {"type": "timeline:height", "height": height} in heard
+        assert f"pymxPYMxtl1xPYMxheightxPYMx{height}" in heard
+        assert {"secret": "Ab12", "message": "height", "value": height} in heard
+        assert {"sentinel": "amp", "type": "embed-size", "height": height} in heard
+        assert page.errors == []
+    finally:
+        page.close()
