@@ -242,8 +242,8 @@ def test_the_height_is_told_in_each_hosts_own_words(browser, origins):
     """pym.js (childId), WordPress's oEmbed handshake (#?secret=) and AMP (#amp=1)
     hear the same height as embed.js, in their own message formats."""
     site, host, news = origins
-    (news / "listen.html").write_text(f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>Listener</title></head><body><script>
+    (news / "listen.html").write_text(f"""<!doctype html><html lang="en"><head>
+<meta charset="utf-8"><title>Listener</title></head><body><script>
 window.heard = [];
 addEventListener("message", e => heard.push(e.data));
 </script><iframe title="t" style="width:500px;height:300px;border:0"
