@@ -81,8 +81,9 @@ EXIT_SKIPPED = 3
               help="A folder of articles (.txt, .md, searched recursively); repeatable.")
 @click.option("--out", "out_dir", default="build", show_default=True, type=click.Path(),
               help="Output folder; replaced whole, and only if timeline made it.")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
-              help="Language of the root pages; both languages are always built.")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
+              help="Language of the root pages; both languages are always built. Default: "
+                   "the first of the site block's languages, else en.")
 @click.option("--plotlyjs", type=click.Choice(["local", "cdn"]), default="local",
               show_default=True,
               help="Copy plotly.js into build/assets/ (works offline) or load it from a CDN.")

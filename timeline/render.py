@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from timeline.article_views import article_entry, article_order, article_view
 from timeline.dates import LANGUAGES
 from timeline.export import data_file
-from timeline.i18n import STRINGS
+from timeline.site_words import embed_address, page_words
 from timeline.views import (
     ArticleRef,
     PageSet,
@@ -234,7 +234,8 @@ def render_pages(env: jinja2.Environment, settings: PageSettings, catalog: Catal
             "article_list": sorted((article_entry(a, refs[a.id].href, lang,
                                                   found.get(a.id, 0), linked.get(a.id, 0))
                                     for a in articles), key=article_order) if master else [],
-            "embed_code": embed_snippet("embed.html", STRINGS[lang]["embed_title"]),
+            "embed_code": embed_snippet(embed_address(catalog, ps.prefix),
+                                        page_words(catalog, lang)["embed_title"]),
             "chart_svg_file": data_file("svg", lang),
             "timelinejs_file": data_file("timelinejs", lang),
         }
