@@ -159,6 +159,9 @@ def _parts(text: str) -> tuple[int | None, int | None, int]:
     if not years:
         raise ValueError(f"{text!r} has no year (four digits); a date needs one, such as "
                          "7 March 1966")
+    if len(days) > 1 and not months:
+        raise ValueError(f"{text!r} has numbers but no month; write the month in words, "
+                         "such as 7 March 1966, or use YYYY-MM-DD")
     if len(years) > 1 or len(months) > 1 or len(days) > 1:
         raise ValueError(f"{text!r} is not one date; a span is written as date and end")
     if days and not months:
