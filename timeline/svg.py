@@ -267,10 +267,12 @@ def inline_svg(model: ChartModel, *, labelled_by: str) -> str:
     return "".join([head, _defs(), *_plot(model, axes, links=True), "</svg>"])
 
 
-def standalone_svg(model: ChartModel, *, title: str, description: str) -> str:
+def standalone_svg(model: ChartModel, *, title: str | None = None,
+                   description: str | None = None) -> str:
     """Return the chart as an SVG file of its own, with a key of its marks and eras.
 
-    ``title`` and ``description`` name the history (site_words.page_words).
+    ``title`` and ``description`` name the history (site_words.page_words;
+    the exports give both); without them the picture is just "Timeline".
     """
     words = STRINGS[model.lang]
     plot_width = STANDALONE_WIDTH - MARGIN["l"] - MARGIN["r"]
@@ -283,8 +285,8 @@ def standalone_svg(model: ChartModel, *, title: str, description: str) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{STANDALONE_WIDTH}" height="{total}" '
         f'viewBox="0 0 {STANDALONE_WIDTH} {total}" font-family="Arial, Helvetica, sans-serif" '
         f'lang="{model.lang}">',
-        f"<title>{_text(title)}</title>",
-        f"<desc>{_text(description)}</desc>",
+        f"<title>{_text(title or words['chart_heading'])}</title>",
+        *([f"<desc>{_text(description)}</desc>"] if description else []),
         f'<rect width="{STANDALONE_WIDTH}" height="{total}" fill="#ffffff"/>',
         _defs(),
         f'<g transform="translate({MARGIN["l"]},{MARGIN["t"]})">',
