@@ -152,8 +152,9 @@ def test_serve_refuses_a_port_in_use_in_one_line(tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--host", "no-such-host.invalid"],
-     "Error: --host no-such-host.invalid: not an address of this machine\n"),
+    (["--host", "example.org"],
+     "Error: --host example.org: not an IP address; give one of this machine's, such as "
+     "127.0.0.1\n"),
     (["--port", "70000"], "Error: --port 70000: a port is a number from 0 to 65535\n"),
     (["--host", "192.0.2.1", "--port", "0"],
      "Error: cannot serve on 192.0.2.1:0: Cannot assign requested address\n"),

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import errno
 import html
+import ipaddress
 import json
 import shutil
-import socket
 import sys
 import tempfile
 import threading
@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from timeline.build import ARTICLE_SUFFIXES
 from timeline.errors import InputError, TimelineError
 
 # The server's own addresses, beside the site's files; no page of a site
@@ -34,7 +35,6 @@ OWN_PREFIX = "/__timeline__/"
 STATE_PATH = OWN_PREFIX + "state"
 SCRIPT_PATH = OWN_PREFIX + "live-reload.js"
 SCRIPT_FILE = Path(__file__).resolve().parent / "serve_files" / "live-reload.js"
-ARTICLE_SUFFIXES = (".txt", ".md")
 
 
 class ServeError(TimelineError):
@@ -183,10 +183,16 @@ def open_server(host: str, port: int, handler: type[SimpleHTTPRequestHandler]
     """Bind the server, or raise ServeError in one line saying why it cannot."""
     if not 0 <= port <= 65535:
         raise ServeError(f"--port {port}: a port is a number from 0 to 65535")
+    # An address, not a name to look up: serving is local, and a typo must not
+    # wait on DNS (nor send the name to it).
+    if host != "localhost":
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            raise ServeError(f"--host {host}: not an IP address; give one of this machine's, "
+                             "such as 127.0.0.1") from None
     try:
         server = ThreadingHTTPServer((host, port), handler)
-    except socket.gaierror:
-        raise ServeError(f"--host {host}: not an address of this machine") from None
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise ServeError(f"{host}:{port} is already in use; choose another --port "
