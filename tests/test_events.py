@@ -155,7 +155,7 @@ def test_unknown_key_in_source_and_top_level(tmp_path: Path) -> None:
     text = ("version: 1\n" + HEADER + EVENT).replace(
         'url: "https://example.org/a"}', 'url: "https://example.org/a", page: 3}')
     assert found(write(tmp_path, text)) == [
-        (1, 1, "unknown key 'version' in the file; allowed: categories, eras, events"),
+        (1, 1, "unknown key 'version' in the file; allowed: site, categories, eras, events"),
         (14, 68, "unknown key 'page' in source; allowed: title, publisher, url"),
     ]
 
@@ -218,15 +218,18 @@ def test_impossible_date(tmp_path: Path) -> None:
 
 
 def test_malformed_dates(tmp_path: Path) -> None:
-    text = (HEADER + EVENT.replace('date: "1966-03-07"', "date: 7 March 1966")
+    text = (HEADER + EVENT.replace('date: "1966-03-07"', "date: 7 Mrach 1966")
             + EVENT.replace("id: ev", "id: ev2").replace('date: "1966-03-07"', 'date: "1966-13"')
             + EVENT.replace("id: ev", "id: ev3").replace('date: "1966-03-07"', "date: yes")
             + EVENT.replace("id: ev", "id: ev4").replace('date: "1966-03-07"', "date: [1966]"))
     assert found(write(tmp_path, text)) == [
-        (8, 11, "date '7 March 1966' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+        (8, 11, "date '7 Mrach 1966' is not one date: 'Mrach' is not part of a date (only a day, "
+                "a month and a year are; a weekday or a word such as 'circa' has no place)"),
         (15, 11, "date '1966-13': month 13 does not exist"),
-        (22, 11, "date must be a date (YYYY, YYYY-MM or YYYY-MM-DD), not true/false"),
-        (29, 11, "date must be a date (YYYY, YYYY-MM or YYYY-MM-DD), not a list"),
+        (22, 11, "date must be a date (such as 1966, March 1966, 7 March 1966 or 1966-03-07), "
+                 "not true/false"),
+        (29, 11, "date must be a date (such as 1966, March 1966, 7 March 1966 or 1966-03-07), "
+                 "not a list"),
     ]
 
 

@@ -54,3 +54,12 @@ def test_labels_and_quotes_are_punctuated_for_each_language():
     assert STRINGS["en"]["colon"] == ":" and STRINGS["fr"]["colon"] == "\u00a0:"
     assert (STRINGS["fr"]["quote_open"], STRINGS["fr"]["quote_close"]) == ("«\u00a0", "\u00a0»")
     assert (STRINGS["en"]["quote_open"], STRINGS["en"]["quote_close"]) == ("“", "”")
+
+
+def test_interface_words_name_no_topic_and_no_year():
+    # The history a site tells, and the years it covers, come from the site
+    # block of events.yaml (site_words.py); i18n.py is the interface alone.
+    for lang in LANGUAGES:
+        for key, text in STRINGS[lang].items():
+            assert not re.search(r"NATO|OTAN|France|Gaulle|\b1[89]\d\d\b|\b20\d\d\b", text), \
+                f"{lang}.{key}: {text}"

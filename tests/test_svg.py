@@ -109,7 +109,8 @@ def test_hostile_text_is_escaped_in_both_pictures(model):
 
 
 def test_the_standalone_file_needs_nothing_outside_itself(model):
-    text = svg.standalone_svg(model)
+    named = {"title": "La France et l’OTAN, 1949–2026", "description": "Une chronologie."}
+    text = svg.standalone_svg(model, **named)
     root = ET.fromstring(text.encode("utf-8"))
     assert root.tag == f"{SVG}svg" and root.get("viewBox").startswith("0 0 1200 ")
     assert root.get("font-family").endswith("sans-serif")
@@ -122,7 +123,7 @@ def test_the_standalone_file_needs_nothing_outside_itself(model):
     words = [t.text for t in root.iter(f"{SVG}text")]
     assert "Événement de la chronologie" in words
     assert all(era.label in words for era in model.eras)
-    assert svg.standalone_svg(model) == text
+    assert svg.standalone_svg(model, **named) == text  # deterministic
 
 
 def test_era_labels_are_shown_from_the_width_they_fit(catalog):

@@ -38,7 +38,9 @@ class BuildOptions:
 
     events_path: Path
     article_paths: Sequence[Path]
-    default_lang: str = "en"
+    # The language of the root pages; None: the first of the site block's
+    # languages (en when the file has no site block).
+    default_lang: str | None = None
     plotlyjs: str = "local"
     plotly_bundle: str = "auto"     # plotlyjs.KINDS: the basic bundle when cached, or full
     cwd: Path | None = None
@@ -230,8 +232,9 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
             raise InputError(f"plotly.js: {exc}") from None
         bundle = loaded.data
         notes.append(loaded.description)
+    default_lang = options.default_lang or (catalog.site.languages[0] if catalog.site else "en")
     settings = PageSettings(dirs=tuple(template_dirs(options.cwd)), plotlyjs=options.plotlyjs,
-                            default_lang=options.default_lang)
+                            default_lang=default_lang)
     # From here on, what is loaded lives until the build ends: out of the
     # collector's sight, and shared with the page workers forked below.
     with frozen_heap():

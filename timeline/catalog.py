@@ -67,6 +67,29 @@ class Category:
 
 
 @dataclass(frozen=True)
+class Site:
+    """What the file says about the site it makes: its title and description, in each language.
+
+    The topic lives here, in the data, so one tool builds a timeline of any
+    history; the interface's own words are in i18n.py.
+    """
+
+    title: dict[str, str]
+    description: dict[str, str]
+    # A short name for the history ("France and NATO"), where the title would
+    # be too long: the chart's title, the embed's, the exports'. Default: the title.
+    short_title: dict[str, str] | None = None
+    # The published address of the site's root, ending in "/": makes the
+    # embed code absolute. None when the file does not say.
+    url: str | None = None
+    languages: tuple[str, ...] = ("en", "fr")
+
+    def subject(self, lang: str) -> str:
+        """Return the short name of the history in ``lang``."""
+        return (self.short_title or self.title)[lang]
+
+
+@dataclass(frozen=True)
 class Catalog:
     """Everything in one events file, checked and sorted."""
 
@@ -74,6 +97,8 @@ class Catalog:
     categories: tuple[Category, ...]
     events: tuple[Event, ...]
     eras: tuple[Era, ...]
+    # None when the file has no site block: the pages then use generic words.
+    site: Site | None = None
 
     def category(self, id: str) -> Category:
         """Return the declared category ``id``; KeyError if the file does not declare it."""

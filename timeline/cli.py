@@ -71,56 +71,86 @@ def _article_paths(articles: tuple[str, ...], folders: tuple[str, ...]) -> list[
 EXIT_SKIPPED = 3
 
 
+# The options that say what to build from and how: `timeline build` and
+# `timeline serve` take the same ones.
+_INPUT_OPTIONS = (
+    click.option("--events", "events_path", default=DEFAULT_EVENTS, show_default=True,
+                 type=click.Path(), help="The curated events file (YAML)."),
+    click.option("--article", "articles", multiple=True, type=click.Path(),
+                 help="An article file with YAML front matter; repeat for several. "
+                      f"Default: every .txt and .md file in {DEFAULT_ARTICLES}/."),
+    click.option("--articles", "folders", multiple=True, type=click.Path(),
+                 help="A folder of articles (.txt, .md, searched recursively); repeatable."),
+    click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
+                 help="Language of the root pages; both languages are always built. "
+                      "Default: the first of the site block's languages, else en."),
+    click.option("--plotlyjs", type=click.Choice(["local", "cdn"]), default="local",
+                 show_default=True,
+                 help="Copy plotly.js into the site's assets/ (works offline) or load it "
+                      "from a CDN."),
+    click.option("--plotly-bundle", type=click.Choice(["auto", "basic", "full"]),
+                 default="auto", show_default=True,
+                 help="Which plotly.js to copy: the 1.2 MB basic bundle that `timeline "
+                      "fetch-plotly` caches (auto: when it is there), or the full 4.8 MB one."),
+    click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                 help="Processes for date extraction and article pages. Default: the cores "
+                      "available."),
+    click.option("--scheduler", default=None, metavar="ADDRESS",
+                 help="Run extraction on an existing Dask cluster (e.g. tcp://host:8786)."),
+    click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+                 help="Where extraction results are cached. Default: "
+                      "$XDG_CACHE_HOME/timeline/mentions."),
+    click.option("--no-cache", is_flag=True, help="Extract every article again; use no cache."),
+    click.option("--strict", is_flag=True,
+                 help=f"Fail (status 2) on any bad article instead of skipping it (status "
+                      f"{EXIT_SKIPPED})."),
+)
+
+
+def _input_options(command):  # type: ignore[no-untyped-def]
+    """Add the shared build options to a command, in the order --help lists them."""
+    for option in reversed(_INPUT_OPTIONS):
+        command = option(command)
+    return command
+
+
+def _build_options(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...],
+                   lang: str | None, plotlyjs: str, plotly_bundle: str, jobs: int | None,
+                   scheduler: str | None, cache_dir: str | None, no_cache: bool,
+                   strict: bool):  # type: ignore[no-untyped-def]
+    """Return the BuildOptions the shared options describe (articles found now)."""
+    from timeline.batch import available_cores
+    from timeline.build import BuildOptions
+    from timeline.cache import default_cache_dir
+
+    cache = None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir()
+    return BuildOptions(events_path=Path(events_path),
+                        article_paths=_article_paths(articles, folders),
+                        default_lang=lang, plotlyjs=plotlyjs, plotly_bundle=plotly_bundle,
+                        jobs=jobs or available_cores(), scheduler=scheduler,
+                        cache_dir=cache, strict=strict)
+
+
 @main.command()
-@click.option("--events", "events_path", default=DEFAULT_EVENTS, show_default=True,
-              type=click.Path(), help="The curated events file (YAML).")
-@click.option("--article", "articles", multiple=True, type=click.Path(),
-              help="An article file with YAML front matter; repeat for several. "
-                   f"Default: every .txt and .md file in {DEFAULT_ARTICLES}/.")
-@click.option("--articles", "folders", multiple=True, type=click.Path(),
-              help="A folder of articles (.txt, .md, searched recursively); repeatable.")
+@_input_options
 @click.option("--out", "out_dir", default="build", show_default=True, type=click.Path(),
               help="Output folder; replaced whole, and only if timeline made it.")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
-              help="Language of the root pages; both languages are always built.")
-@click.option("--plotlyjs", type=click.Choice(["local", "cdn"]), default="local",
-              show_default=True,
-              help="Copy plotly.js into build/assets/ (works offline) or load it from a CDN.")
-@click.option("--plotly-bundle", type=click.Choice(["auto", "basic", "full"]), default="auto",
-              show_default=True,
-              help="Which plotly.js to copy: the 1.2 MB basic bundle that `timeline "
-                   "fetch-plotly` caches (auto: when it is there), or the full 4.8 MB one.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Processes for date extraction and article pages. Default: the cores available.")
-@click.option("--scheduler", default=None, metavar="ADDRESS",
-              help="Run extraction on an existing Dask cluster (e.g. tcp://host:8786).")
-@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
-              help="Where extraction results are cached. Default: "
-                   "$XDG_CACHE_HOME/timeline/mentions.")
-@click.option("--no-cache", is_flag=True, help="Extract every article again; use no cache.")
 @click.option("--force", is_flag=True,
               help="Build even when the output is up to date with every input.")
-@click.option("--strict", is_flag=True,
-              help=f"Fail (status 2) on any bad article instead of skipping it (status "
-                   f"{EXIT_SKIPPED}).")
 def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...], out_dir: str,
-          lang: str, plotlyjs: str, plotly_bundle: str, jobs: int | None, scheduler: str | None,
-          cache_dir: str | None, no_cache: bool, force: bool, strict: bool) -> None:
+          lang: str | None, plotlyjs: str, plotly_bundle: str, jobs: int | None,
+          scheduler: str | None, cache_dir: str | None, no_cache: bool, force: bool,
+          strict: bool) -> None:
     """Build the static site: article dates + curated events -> interactive timeline."""
-    from timeline.batch import available_cores
-    from timeline.build import BuildOptions, build_site, inputs_key
-    from timeline.cache import default_cache_dir
+    from timeline.build import build_site, inputs_key
     from timeline.site import Staging, check_output_folder, up_to_date
 
     # Refuse a bad --out before spending time on the build; Staging checks again.
     out = Path(out_dir)
     check_output_folder(out)
-    paths = _article_paths(articles, folders)
-    cache = None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir()
-    options = BuildOptions(events_path=Path(events_path), article_paths=paths,
-                           default_lang=lang, plotlyjs=plotlyjs, plotly_bundle=plotly_bundle,
-                           jobs=jobs or available_cores(), scheduler=scheduler,
-                           cache_dir=cache, strict=strict)
+    options = _build_options(events_path, articles, folders, lang, plotlyjs, plotly_bundle,
+                             jobs, scheduler, cache_dir, no_cache, strict)
+    paths = options.article_paths
     # Like make: when the last complete build used exactly these inputs and its
     # files are intact, there is nothing to do.
     key = inputs_key(options)
@@ -173,6 +203,48 @@ class _progress:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+@main.command()
+@click.option("--port", type=int, default=8000, show_default=True,
+              help="The port to serve on; 0 picks a free one.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to serve on; the default is reachable from this machine only.")
+@_input_options
+def serve(port: int, host: str, events_path: str, articles: tuple[str, ...],
+          folders: tuple[str, ...], lang: str | None, plotlyjs: str, plotly_bundle: str,
+          jobs: int | None, scheduler: str | None, cache_dir: str | None, no_cache: bool,
+          strict: bool) -> None:
+    """Build into a private folder, serve it, and rebuild and reload on every change."""
+    from timeline.render import template_dirs
+    from timeline.serve import serve as serve_site
+    from timeline.serve import watched
+
+    def options():  # type: ignore[no-untyped-def]
+        # Again at every build: a new article in a watched folder joins the site.
+        return _build_options(events_path, articles, folders, lang, plotlyjs, plotly_bundle,
+                              jobs, scheduler, cache_dir, no_cache, strict)
+
+    default_folder = () if articles or folders else (DEFAULT_ARTICLES,)
+    watch_dirs, relevant = watched(Path(events_path), [Path(a) for a in articles],
+                                   [Path(f) for f in (*folders, *default_folder)],
+                                   template_dirs())
+    serve_site(options, host=host, port=port, plotlyjs=plotlyjs, watch_dirs=watch_dirs,
+               relevant=relevant, echo=lambda line: click.echo(line, err=line.startswith(
+                   ("Error:", "Skipped:"))))
+
+
+@main.command()
+@click.argument("directory", type=click.Path())
+def new(directory: str) -> None:
+    """Start a project in DIRECTORY: events file, example article, README; it builds at once."""
+    from timeline.starter import write_starter
+
+    written = write_starter(Path(directory))
+    for path in written:
+        click.echo(f"  {path}")
+    click.echo(f"Created {directory}/. Next: cd {directory} && timeline build "
+               "(or timeline serve); README.md says what to edit.")
 
 
 @main.command()

@@ -12,9 +12,11 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 
 from timeline.catalog import Catalog, Category, Era, Event, Source
-from timeline.dates import LANGUAGES, DateSpan, drawable, parse_iso
+from timeline.dates import LANGUAGES, DateSpan, drawable
 from timeline.errors import Problem
+from timeline.site_checker import check_site
 from timeline.text import fold
+from timeline.written_dates import parse_date
 from timeline.yamlsource import (
     BOOL_TAG,
     INT_TAG,
@@ -41,7 +43,7 @@ IMPORTANCE_MIN, IMPORTANCE_MAX, IMPORTANCE_DEFAULT = 1, 3, 2
 # category with the same id would be drawn in the same lane and confuse both.
 RESERVED_CATEGORIES = ("article",)
 
-TOP_KEYS = ("categories", "eras", "events")
+TOP_KEYS = ("site", "categories", "eras", "events")
 TOP_REQUIRED = ("categories", "events")
 CATEGORY_KEYS = ("id", "label")
 ERA_KEYS = ("id", "start", "end", "label")
@@ -159,13 +161,13 @@ class EventsChecker:
     def date(self, node: Node, name: str) -> DateSpan | None:
         """Parse a date keeping the precision it was written with."""
         if not isinstance(node, ScalarNode) or node.tag in _NOT_DATE_TAGS:
-            self.problem(node, f"{name} must be a date (YYYY, YYYY-MM or YYYY-MM-DD), "
-                               f"not {kind(node)}")
+            self.problem(node, f"{name} must be a date (such as 1966, March 1966, 7 March 1966 "
+                               f"or 1966-03-07), not {kind(node)}")
             return None
         try:
-            span = parse_iso(node.value)
+            span = parse_date(node.value)
         except ValueError as exc:
-            # parse_iso's reasons start with the quoted text: "'1966-02-30': ..."
+            # parse_date's reasons start with the quoted text: "'1966-02-30': ..."
             self.problem(node, f"{name} {exc}")
             return None
         if not drawable(span):
@@ -214,6 +216,7 @@ class EventsChecker:
         if top is None:
             return Catalog(self.path, (), (), ())
         parts = self.fields(top, "the file", TOP_KEYS, TOP_REQUIRED)
+        site = check_site(self, parts.get("site"))
 
         categories = self.items(parts.get("categories"), "categories", self.category)
         # Every category whose id is sound counts as declared, even if its label
@@ -226,6 +229,7 @@ class EventsChecker:
             tuple(categories),
             tuple(sorted(events, key=lambda e: (e.date.first, e.id))),
             tuple(sorted(eras, key=lambda e: (e.start.first, e.id))),
+            site,
         )
 
     def category(self, node: Node) -> Category | None:

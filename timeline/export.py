@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from timeline.dates import DateSpan
 from timeline.i18n import STRINGS
+from timeline.site_words import page_words
 from timeline.text import neutralise_bidi
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ def render_timelinejs(timeline: Timeline, catalog: Catalog, lang: str = "en") ->
         events.append(event)
     eras = [{"start_date": _tljs_date(e.start), "end_date": _tljs_date(e.end, last=True),
              "text": {"headline": _html(e.label[lang])}} for e in catalog.eras]
-    title = STRINGS[lang]["timeline_title"]
+    title = page_words(catalog, lang)["timeline_title"]
     return _dumps({"title": {"text": {"headline": _html(title), "text": ""}},
                    "events": events, "eras": eras, "scale": "human"})
 
@@ -197,7 +198,7 @@ def _dtstamp(timeline: Timeline) -> str:
 def render_ics(timeline: Timeline, lang: str = "en") -> str:
     """Return an RFC 5545 calendar with one all-day event spanning each item's precision."""
     stamp = _dtstamp(timeline)
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline//France-NATO timeline//EN",
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline//timeline//EN",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     for i in timeline.items:
         first = i.first
@@ -230,8 +231,11 @@ def render_exports(timeline: Timeline, catalog: Catalog) -> dict[str, bytes]:
     from timeline.chart import build_chart
     from timeline.svg import standalone_svg
 
+    words = {lang: page_words(catalog, lang) for lang in ("en", "fr")}
     pictures = {f"data/{data_file('svg', lang)}":
-                standalone_svg(build_chart(timeline, catalog, lang)).encode("utf-8")
+                standalone_svg(build_chart(timeline, catalog, lang),
+                               title=words[lang]["timeline_title"],
+                               description=words[lang]["chart_svg_desc"]).encode("utf-8")
                 for lang in ("en", "fr")}
     return {**pictures,
         "data/events.csv": render_csv(timeline).encode("utf-8"),

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
-        "site_title": "France and NATO: a timeline",
-        "intro": "From the founding treaty of 1949 to the call to leave NATO in January 2026: "
-                 "the curated history of France’s place in the Alliance, and the moments a "
-                 "news article brings back.",
-        "chart_label": "Timeline of France–NATO relations, 1949–2026.",
+        # The site's own title and description come from the site block of
+        # events.yaml (timeline/site_words.py); these are the phrases around
+        # them. {subject} is the site's short title, {span} the years its
+        # events cover ("1949–2026"), both from the data.
+        "default_title": "A timeline",
+        "default_description": "{count} dated, sourced events, {span}.",
+        "pattern_chart_label": "Timeline: {subject}, {span}.",
         # The caption's second sentence: where the chart's words are on its page.
         "chart_alt_list": "The list of events on this page gives the same information as text.",
         "chart_alt_slides": "The slides give the same information as text, one event at a time.",
@@ -52,7 +54,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "category": "Category",
         "to_event": "See the event",
         "footer": "Built with timeline. Dates are given as precisely as their sources allow: "
-                  "“1966” means some day in 1966.",
+                  "a year alone means some day in that year.",
         "nav_label": "Other views",
         "lang_nav_label": "Language",
         "nav_present": "Classroom mode",
@@ -64,11 +66,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "embed_address_note": "The address in the code is relative to this page: when the "
                               "site is published, replace it with its full address (the "
                               "page fills it in when opened from a web server).",
+        "embed_address_given": "The address in the code is the site’s published address, "
+                               "given by the url of the site block in events.yaml.",
         "embed_code_label": "Code to embed the timeline",
         "copy_code": "Copy the code",
         "copied": "Copied to the clipboard.",
         "copy_failed": "Copying failed: select the code and copy it by hand.",
-        "embed_title": "France and NATO: an interactive timeline",
+        "pattern_embed_title": "{subject}: an interactive timeline",
         "embed_hint": "Tap or click a point to read its event.",
         "embed_hint_noscript": "Select a mark to find its event in the list below.",
         "embed_list_summary": "The events as a list",
@@ -114,11 +118,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "articles_citing": "Articles that mention it",
         "chart_help_master": "Stars mark events the articles mention; bands show the span of "
                              "a date known only to the month or year.",
-        "master_intro": "From the founding treaty of 1949 to the call to leave NATO in January "
-                        "2026: the curated history of France’s place in the Alliance, and the "
-                        "moments a collection of {n} articles returns to. Each event says how "
-                        "many articles mention it and links to them; a date no curated event "
-                        "explains is shown when at least two articles share it.",
+        "pattern_master_intro": "{description} This collection has {n} articles: each event "
+                                "says how many of them mention it and links to them; a date "
+                                "no curated event explains is shown when at least two "
+                                "articles share it.",
         "articles_title": "The articles",
         "articles_intro": "Every article of the collection, newest first, with the dates found "
                           "in it. Each page shows the article with its dates marked and its own "
@@ -139,10 +142,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "legend_article": "Date found only in the article",
         "legend_band": "Span of an imprecise date",
         "lane_article": "In the article only",
-        "timeline_title": "France and NATO, 1949–2026",
-        "chart_svg_desc": "A timeline of France's relations with NATO: one row per kind of "
-                          "event, one mark per event; bands show the span of a date known "
-                          "only to the month or year, shaded periods the eras.",
+        "pattern_chart_svg_desc": "A timeline: {subject}, {span}; one row per kind of event, "
+                                  "one mark per event; bands show the span of a date known "
+                                  "only to the month or year, shaded periods the eras.",
         "key_label": "Key to the chart",
         "downloads_heading": "Download the timeline",
         "download_svg": "The chart as a picture (SVG), for slides and handouts",
@@ -153,11 +155,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "download_ics": "The dates for a calendar (iCalendar)",
     },
     "fr": {
-        "site_title": "La France et l’OTAN\u00a0: une chronologie",
-        "intro": "Du traité fondateur de 1949 à l’appel à quitter l’OTAN de janvier 2026\u00a0: "
-                 "l’histoire de la place de la France dans l’Alliance, et les moments "
-                 "qu’un article de presse fait revenir.",
-        "chart_label": "Chronologie des relations entre la France et l’OTAN, 1949–2026.",
+        "default_title": "Une chronologie",
+        "default_description": "{count} événements datés et sourcés, {span}.",
+        "pattern_chart_label": "Chronologie\u00a0: {subject}, {span}.",
         "chart_alt_list": "La liste des événements de cette page donne les mêmes informations "
                           "sous forme de texte.",
         "chart_alt_slides": "Les diapositives donnent les mêmes informations sous forme de "
@@ -199,7 +199,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "category": "Catégorie",
         "to_event": "Voir l’événement",
         "footer": "Construit avec timeline. Les dates sont aussi précises que leurs sources "
-                  "le permettent\u00a0: «\u00a01966\u00a0» signifie un jour de 1966.",
+                  "le permettent\u00a0: une année seule signifie un jour de cette année-là.",
         "nav_label": "Autres vues",
         "lang_nav_label": "Langue",
         "nav_present": "Mode présentation",
@@ -212,11 +212,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "embed_address_note": "L’adresse du code est relative à cette page\u00a0: une fois le site "
                               "publié, remplacez-la par son adresse complète (la page la "
                               "remplit elle-même lorsqu’elle est servie par un serveur web).",
+        "embed_address_given": "L’adresse du code est celle du site publié, donnée par l’url "
+                               "du bloc site d’events.yaml.",
         "embed_code_label": "Code pour intégrer la chronologie",
         "copy_code": "Copier le code",
         "copied": "Copié dans le presse-papiers.",
         "copy_failed": "La copie a échoué\u00a0: sélectionnez le code et copiez-le à la main.",
-        "embed_title": "La France et l’OTAN\u00a0: une chronologie interactive",
+        "pattern_embed_title": "{subject}\u00a0: une chronologie interactive",
         "embed_hint": "Touchez ou cliquez un point pour lire son événement.",
         "embed_hint_noscript": "Sélectionnez une marque pour trouver son événement dans la "
                                "liste ci-dessous.",
@@ -265,12 +267,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "chart_help_master": "Les étoiles marquent les événements cités par les "
                              "articles\u202f; les bandes montrent l’étendue d’une date connue "
                              "seulement au mois ou à l’année.",
-        "master_intro": "Du traité fondateur de 1949 à l’appel à quitter l’OTAN de janvier "
-                        "2026\u00a0: l’histoire de la place de la France dans l’Alliance, et les "
-                        "moments auxquels revient un ensemble de {n} articles. Chaque événement "
-                        "indique combien d’articles le citent et renvoie vers eux\u202f; une date "
-                        "qu’aucun événement de référence n’explique figure dès que deux "
-                        "articles la partagent.",
+        "pattern_master_intro": "{description} Cet ensemble compte {n} articles\u00a0: chaque "
+                                "événement indique combien d’entre eux le citent et renvoie "
+                                "vers eux\u202f; une date qu’aucun événement de référence "
+                                "n’explique figure dès que deux articles la partagent.",
         "articles_title": "Les articles",
         "articles_intro": "Tous les articles de l’ensemble, du plus récent au plus ancien, avec "
                           "les dates qui y ont été trouvées. Chaque page montre l’article avec "
@@ -290,8 +290,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "legend_article": "Date trouvée seulement dans l’article",
         "legend_band": "Étendue d’une date imprécise",
         "lane_article": "Seulement dans l’article",
-        "timeline_title": "La France et l’OTAN, 1949–2026",
-        "chart_svg_desc": "Une chronologie des relations entre la France et l’OTAN\u00a0: une "
+        "pattern_chart_svg_desc": "Une chronologie\u00a0: {subject}, {span}\u00a0; une "
                           "ligne par type d’événement, une marque par événement\u202f; les bandes "
                           "montrent l’étendue d’une date connue seulement au mois ou à "
                           "l’année, les zones teintées les périodes.",

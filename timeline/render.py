@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from timeline.article_views import article_entry, article_order, article_view
 from timeline.dates import LANGUAGES
 from timeline.export import data_file
-from timeline.i18n import STRINGS
+from timeline.site_words import page_words, published_address
 from timeline.views import (
     ArticleRef,
     PageSet,
@@ -236,9 +236,10 @@ def render_pages(env: jinja2.Environment, settings: PageSettings, catalog: Catal
             "article_list": sorted((article_entry(a, refs[a.id].href, lang,
                                                   found.get(a.id, 0), linked.get(a.id, 0))
                                     for a in articles), key=article_order) if master else [],
-            "embed_code": embed_snippet("embed.html", f"{ps.root}{EMBED_SCRIPT}",
-                                        STRINGS[lang]["embed_title"],
-                                        charts[lang]["chart_height"]),
+            "embed_code": embed_snippet(
+                published_address(catalog, f"{ps.prefix}embed.html", "embed.html"),
+                published_address(catalog, EMBED_SCRIPT, f"{ps.root}{EMBED_SCRIPT}"),
+                page_words(catalog, lang)["embed_title"], charts[lang]["chart_height"]),
             "chart_svg_file": data_file("svg", lang),
             "timelinejs_file": data_file("timelinejs", lang),
         }

@@ -279,8 +279,13 @@ def inline_svg(model: ChartModel) -> str:
     return "".join([head, _defs(), *_plot(model, axes, links=True), "</svg>"])
 
 
-def standalone_svg(model: ChartModel) -> str:
-    """Return the chart as an SVG file of its own, with a key of its marks and eras."""
+def standalone_svg(model: ChartModel, *, title: str | None = None,
+                   description: str | None = None) -> str:
+    """Return the chart as an SVG file of its own, with a key of its marks and eras.
+
+    ``title`` and ``description`` name the history (site_words.page_words;
+    the exports give both); without them the picture is just "Timeline".
+    """
     words = STRINGS[model.lang]
     plot_width = STANDALONE_WIDTH - MARGIN["l"] - MARGIN["r"]
     axes = _Axes(x=lambda f: _num(f * plot_width), y=lambda f: _num(f * model.plot_height))
@@ -292,8 +297,8 @@ def standalone_svg(model: ChartModel) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{STANDALONE_WIDTH}" height="{total}" '
         f'viewBox="0 0 {STANDALONE_WIDTH} {total}" font-family="Arial, Helvetica, sans-serif" '
         f'lang="{model.lang}">',
-        f"<title>{_text(words['timeline_title'])}</title>",
-        f"<desc>{_text(words['chart_svg_desc'])}</desc>",
+        f"<title>{_text(title or words['chart_heading'])}</title>",
+        *([f"<desc>{_text(description)}</desc>"] if description else []),
         f'<rect width="{STANDALONE_WIDTH}" height="{total}" fill="#ffffff"/>',
         _defs(),
         f'<g transform="translate({MARGIN["l"]},{MARGIN["t"]})">',

@@ -16,6 +16,7 @@ from timeline import chart, svg
 from timeline.dates import LANGUAGES, format_range
 from timeline.i18n import STRINGS
 from timeline.model import ARTICLE, ARTICLE_CATEGORY, BOTH, Item, MentionRef, Source
+from timeline.site_words import page_words
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -320,7 +321,7 @@ def chart_context(ps: PageSet, catalog: Catalog, timeline: Timeline, items: list
     lang = ps.lang
     return {
         "lang": lang,
-        "t": STRINGS[lang],
+        "t": page_words(catalog, lang),
         "root": ps.root,
         "other_lang": other_language(lang),
         "plotly_src": plotly_src,
