@@ -16,6 +16,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -136,11 +137,11 @@ def render_downloads(timeline: Timeline, catalog: Catalog,
         pngs = {}
         for width in pictures.CHART_WIDTHS:
             pngs[width] = cache.get(("png", svg_text, width),
-                                    lambda w=width: pictures.render_png(svg_text, w))
+                                    partial(pictures.render_png, svg_text, width))
             files[file_name(f"chart-{width}", lang)] = pngs[width]
         card = pictures.card_svg(model, svg_text, words["site_title"], words["timeline_title"])
         files[card_path(lang)] = cache.get(("card", card),
-                                           lambda c=card: pictures.render_png(c, 1200))
+                                           partial(pictures.render_png, card, 1200))
 
         points = {p.id: p for p in model.points}
         items = item_views(timeline, catalog, lang)
@@ -156,8 +157,8 @@ def render_downloads(timeline: Timeline, catalog: Catalog,
                 kind = f"frieze-{'blank-' if blank else ''}{paper}"
                 files[file_name(kind, lang)] = cache.get(
                     ("frieze", model, entries, sources, text, paper, blank),
-                    lambda p=paper, b=blank: frieze.render_frieze(model, entries, sources,
-                                                                  text, p, blank=b))
+                    partial(frieze.render_frieze, model, entries, sources, text, paper,
+                            blank=blank))
 
         slides = tuple(deck.Slide(i.id, i.date_label, i.title, i.summary,
                                   tuple(m.sentence for m in i.mentions[:deck.MAX_QUOTES]),
@@ -170,7 +171,7 @@ def render_downloads(timeline: Timeline, catalog: Catalog,
         size = (pictures.CHART_WIDTHS[-1], _png_height(chart))
         files[file_name("slides", lang)] = cache.get(
             ("slides", model, slides, deck_text, hashlib.sha256(chart).hexdigest()),
-            lambda: deck.render_deck(model, chart, size, slides, deck_text))
+            partial(deck.render_deck, model, chart, size, slides, deck_text))
     return files
 
 
