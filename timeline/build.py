@@ -48,6 +48,11 @@ class BuildOptions:
     scheduler: str | None = None
     cache_dir: Path | None = None
     strict: bool = False
+    # The site's published address (--site-url; else the events file's site.url):
+    # makes social cards, oEmbed and the embed code absolute.
+    site_url: str | None = None
+    # Keep drawn downloads (PNG, PDF, slides) in $XDG_CACHE_HOME/timeline/downloads.
+    drawing_cache: bool = True
 
 
 @dataclass
@@ -118,7 +123,8 @@ def inputs_key(options: BuildOptions) -> str | None:
     part("tool", f"timeline={__version__} extractor={EXTRACTOR_VERSION} "
                  f"{' '.join(libraries)}".encode())
     part("options", repr((options.default_lang, options.plotlyjs, options.plotly_bundle,
-                          options.strict, os.environ.get("SOURCE_DATE_EPOCH", ""))).encode())
+                          options.strict, os.environ.get("SOURCE_DATE_EPOCH", ""),
+                          options.site_url)).encode())
     try:
         if options.plotlyjs == "local":
             from timeline.plotlyjs import load_bundle
@@ -146,24 +152,30 @@ def _import_rendering() -> None:
 
 def site_files(settings: PageSettings, catalog: Catalog, articles: Sequence[Article],
                mentions: Mapping[str, Sequence[Mention]], timeline: Timeline, *,
-               plotly_bundle: bytes | None = None) -> dict[str, bytes]:
+               plotly_bundle: bytes | None = None,
+               drawing_cache: Path | None = None) -> dict[str, bytes]:
     """Render the site's assets, data files and pages from a merged timeline.
 
     Everything but an archive's article pages (start_article_pages): what the
     index shows (the master timeline, for several articles) is chosen once
     here, and every writer gets that same timeline.
     """
+    from timeline.downloads import render_downloads
     from timeline.export import render_exports
     from timeline.merge import linked_counts, master
     from timeline.render import asset_files, build_environment, render_pages
+    from timeline.sharing import oembed_files
 
     shown = master(timeline, len(articles))
     files = asset_files(settings, plotly_bundle)
     files.update(render_exports(shown, catalog))
+    downloads = render_downloads(shown, catalog, drawing_cache)
+    files.update(downloads)
+    files.update(oembed_files(catalog, shown, settings.default_lang))
     files.update(render_pages(build_environment(settings.dirs), settings, catalog, articles,
                               timeline, shown,
                               found={a.id: len(mentions.get(a.id, ())) for a in articles},
-                              linked=linked_counts(timeline)))
+                              linked=linked_counts(timeline), downloads=downloads))
     return files
 
 
@@ -179,7 +191,7 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
     from timeline.anchoring import resolve_all
     from timeline.article import load_article
     from timeline.batch import extract_all, frozen_heap
-    from timeline.cache import MentionCache
+    from timeline.cache import MentionCache, user_cache_dir
     from timeline.events import load_events
     from timeline.merge import build_timeline, linked_counts, master
     from timeline.plotlyjs import load_bundle as load_plotly_bundle
@@ -213,6 +225,10 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
         fatal, skipped = fatal + skipped, []
     if fatal or catalog is None:
         raise InputError(fatal)
+    if options.site_url is not None:
+        from timeline.sharing import checked_site_url, with_site_url
+
+        catalog = with_site_url(catalog, checked_site_url(options.site_url))
 
     mentions, stats = extract_all(articles, jobs=options.jobs, scheduler=options.scheduler,
                                   cache=MentionCache(options.cache_dir),
@@ -232,6 +248,7 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
             raise InputError(f"plotly.js: {exc}") from None
         bundle = loaded.data
         notes.append(loaded.description)
+    drawing_cache = user_cache_dir("downloads") if options.drawing_cache else None
     default_lang = options.default_lang or (catalog.site.languages[0] if catalog.site else "en")
     settings = PageSettings(dirs=tuple(template_dirs(options.cwd)), plotlyjs=options.plotlyjs,
                             default_lang=default_lang)
@@ -250,7 +267,7 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
         try:
             timeline = build_timeline(catalog, articles, mentions)
             files = site_files(settings, catalog, articles, mentions, timeline,
-                               plotly_bundle=bundle)
+                               plotly_bundle=bundle, drawing_cache=drawing_cache)
             if article_pages is not None:
                 files.update(article_pages.result())
         except BaseException:

@@ -185,6 +185,11 @@ def year_ticks(first: int, last: int) -> tuple[int, ...]:
     return (first, last)
 
 
+def box_height(lane_count: int) -> int:
+    """Return the chart's height in pixels for its number of lanes (the lanes' room, and more)."""
+    return max(MIN_HEIGHT, BASE_HEIGHT + LANE_HEIGHT * lane_count)
+
+
 def build_chart(timeline: Timeline, catalog: Catalog, lang: str) -> ChartModel:
     """Decide the chart of ``timeline`` in ``lang``: lanes, points, bands, eras, axes."""
     lane_list = lanes(catalog, timeline, lang)
@@ -223,7 +228,7 @@ def build_chart(timeline: Timeline, catalog: Catalog, lang: str) -> ChartModel:
         lanes=tuple(Lane(cid, label, lane_y[cid]) for cid, label in lane_list),
         points=tuple(points), bands=tuple(bands), eras=tuple(eras), x_range=x_range,
         ticks=year_ticks(first_year, last_year),
-        height=max(MIN_HEIGHT, BASE_HEIGHT + LANE_HEIGHT * len(lane_list)))
+        height=box_height(len(lane_list)))
 
 
 def plotly_text(text: str) -> str:

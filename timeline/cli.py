@@ -100,7 +100,12 @@ _INPUT_OPTIONS = (
     click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
                  help="Where extraction results are cached. Default: "
                       "$XDG_CACHE_HOME/timeline/mentions."),
-    click.option("--no-cache", is_flag=True, help="Extract every article again; use no cache."),
+    click.option("--no-cache", is_flag=True,
+                 help="Extract every article and draw every download again; use no cache."),
+    click.option("--site-url", default=None, metavar="URL",
+                 help="The site's published address (https://example.org/timeline/): makes "
+                      "social cards, oEmbed and the embed code absolute. Default: the events "
+                      "file's site.url."),
     click.option("--strict", is_flag=True,
                  help=f"Fail (status 2) on any bad article instead of skipping it (status "
                       f"{EXIT_SKIPPED})."),
@@ -117,7 +122,7 @@ def _input_options(command):  # type: ignore[no-untyped-def]
 def _build_options(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...],
                    lang: str | None, plotlyjs: str, plotly_bundle: str, jobs: int | None,
                    scheduler: str | None, cache_dir: str | None, no_cache: bool,
-                   strict: bool):  # type: ignore[no-untyped-def]
+                   site_url: str | None, strict: bool):  # type: ignore[no-untyped-def]
     """Return the BuildOptions the shared options describe (articles found now)."""
     from timeline.batch import available_cores
     from timeline.build import BuildOptions
@@ -128,7 +133,8 @@ def _build_options(events_path: str, articles: tuple[str, ...], folders: tuple[s
                         article_paths=_article_paths(articles, folders),
                         default_lang=lang, plotlyjs=plotlyjs, plotly_bundle=plotly_bundle,
                         jobs=jobs or available_cores(), scheduler=scheduler,
-                        cache_dir=cache, strict=strict)
+                        cache_dir=cache, strict=strict, site_url=site_url,
+                        drawing_cache=not no_cache)
 
 
 @main.command()
@@ -140,7 +146,7 @@ def _build_options(events_path: str, articles: tuple[str, ...], folders: tuple[s
 def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...], out_dir: str,
           lang: str | None, plotlyjs: str, plotly_bundle: str, jobs: int | None,
           scheduler: str | None, cache_dir: str | None, no_cache: bool, force: bool,
-          strict: bool) -> None:
+          site_url: str | None, strict: bool) -> None:
     """Build the static site: article dates + curated events -> interactive timeline."""
     from timeline.build import build_site, inputs_key
     from timeline.site import Staging, check_output_folder, up_to_date
@@ -149,7 +155,7 @@ def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...],
     out = Path(out_dir)
     check_output_folder(out)
     options = _build_options(events_path, articles, folders, lang, plotlyjs, plotly_bundle,
-                             jobs, scheduler, cache_dir, no_cache, strict)
+                             jobs, scheduler, cache_dir, no_cache, site_url, strict)
     paths = options.article_paths
     # Like make: when the last complete build used exactly these inputs and its
     # files are intact, there is nothing to do.
@@ -214,7 +220,7 @@ class _progress:
 def serve(port: int, host: str, events_path: str, articles: tuple[str, ...],
           folders: tuple[str, ...], lang: str | None, plotlyjs: str, plotly_bundle: str,
           jobs: int | None, scheduler: str | None, cache_dir: str | None, no_cache: bool,
-          strict: bool) -> None:
+          site_url: str | None, strict: bool) -> None:
     """Build into a private folder, serve it, and rebuild and reload on every change."""
     from timeline.render import template_dirs
     from timeline.serve import serve as serve_site
@@ -223,7 +229,7 @@ def serve(port: int, host: str, events_path: str, articles: tuple[str, ...],
     def options():  # type: ignore[no-untyped-def]
         # Again at every build: a new article in a watched folder joins the site.
         return _build_options(events_path, articles, folders, lang, plotlyjs, plotly_bundle,
-                              jobs, scheduler, cache_dir, no_cache, strict)
+                              jobs, scheduler, cache_dir, no_cache, site_url, strict)
 
     default_folder = () if articles or folders else (DEFAULT_ARTICLES,)
     watch_dirs, relevant = watched(Path(events_path), [Path(a) for a in articles],

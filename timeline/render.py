@@ -203,15 +203,20 @@ def article_page_path(article_id: str) -> str:
 
 def render_pages(env: jinja2.Environment, settings: PageSettings, catalog: Catalog,
                  articles: Sequence[Article], timeline: Timeline, shown: Timeline, *,
-                 found: Mapping[str, int], linked: Mapping[str, int]) -> dict[str, bytes]:
+                 found: Mapping[str, int], linked: Mapping[str, int],
+                 downloads: Mapping[str, bytes] | None = None) -> dict[str, bytes]:
     """Render the site's own pages in every language; return relative path -> bytes.
 
     One article: its annotated text sits on the index page. Several (an
     archive): the index shows ``shown``, the master timeline, whose events
     link to the articles that mention them, and an articles page lists them
     all (``found`` and ``linked`` count each one's mentions). The pages of
-    the articles themselves are render_article_page's.
+    the articles themselves are render_article_page's. ``downloads`` are
+    the drawn files (downloads.render_downloads), listed with their sizes.
     """
+    from timeline.downloads import download_views
+    from timeline.sharing import share_view
+
     master = len(articles) > 1
     css = site_asset(settings.dirs, "timeline.css")
     inline_css = style_element_text(css)
@@ -241,6 +246,7 @@ def render_pages(env: jinja2.Environment, settings: PageSettings, catalog: Catal
                 published_address(catalog, EMBED_SCRIPT, f"{ps.root}{EMBED_SCRIPT}"),
                 page_words(catalog, lang)["embed_title"], charts[lang]["chart_height"]),
             "chart_svg_file": data_file("svg", lang),
+            "downloads": download_views(dict(downloads or {}), lang),
             "timelinejs_file": data_file("timelinejs", lang),
         }
         for page in pages:
@@ -252,6 +258,7 @@ def render_pages(env: jinja2.Environment, settings: PageSettings, catalog: Catal
                 "other_url": f"{ps.root}{other_language(lang)}/{page}.html",
                 "alternates": [(code, f"{ps.root}{code}/{page}.html") for code in LANGUAGES],
                 "urls": {name: f"{name}.html" for name in pages},
+                "share": share_view(catalog, lang, f"{ps.prefix}{page}.html", ps.root),
             }
             html_text = env.get_template(f"{page}.html").render(context)
             files[f"{ps.prefix}{page}.html"] = html_text.encode("utf-8")
@@ -267,6 +274,8 @@ def render_article_page(env: jinja2.Environment, settings: PageSettings, catalog
     not one per interface language); its links lead back to the master
     timeline in that language.
     """
+    from timeline.sharing import share_view
+
     lang = article.language if article.language in LANGUAGES else settings.default_lang
     ps = PageSet(lang, f"{ARTICLES_DIR}/", "../")
     refs = {article.id: ArticleRef(article.title, article.language, "")}
@@ -283,5 +292,7 @@ def render_article_page(env: jinja2.Environment, settings: PageSettings, catalog
         "async_script": False,
         "alternates": [],
         "urls": {name: f"{home}{name}.html" for name in (*PAGES, "articles")},
+        "share": share_view(catalog, lang, article_page_path(article.id), ps.root,
+                            title=article.title),
     }
     return env.get_template("article.html").render(context).encode("utf-8")
