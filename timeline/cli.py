@@ -31,7 +31,13 @@ class TimelineGroup(click.Group):
         try:
             return super().invoke(ctx)
         except TimelineError as exc:
-            for line in str(exc).splitlines():
+            from timeline.text import printable
+
+            # One line per problem; a message is never split where a file
+            # name or a value holds a newline (text.printable escapes it).
+            lines = ([str(p) for p in exc.problems] if isinstance(exc, InputError)
+                     else [printable(str(exc))])
+            for line in lines:
                 click.echo(f"Error: {line}", err=True)
             ctx.exit(2)
 
