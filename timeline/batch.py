@@ -121,7 +121,7 @@ def extract_all(articles: Sequence[Article], *, jobs: int = 1, scheduler: str | 
     todo: list[Job] = []
     for article in articles:
         job = job_for(article)
-        hit = cache.get(job.key)
+        hit = cache.get(job.key, job.body)
         if hit is not None:
             results[job.article_id] = hit
             stats.cached += 1

@@ -59,18 +59,22 @@ def run() -> None:
     main()
 
 
-def _article_paths(articles: tuple[str, ...], folders: tuple[str, ...]) -> list[Path]:
-    from timeline.build import find_articles
+def _article_paths(articles: tuple[str, ...], folders: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """Return the articles to build (archive.ArchiveListing): given, and found in folders."""
+    from timeline.archive import ArchiveListing, list_articles
 
-    paths = [Path(a) for a in articles]
+    listing = ArchiveListing(paths=[Path(a) for a in articles])
+    default = not (articles or folders)
+    if default:
+        folders = (DEFAULT_ARTICLES,) if Path(DEFAULT_ARTICLES).is_dir() else ()
     for folder in folders:
-        paths += find_articles(Path(folder))
-    if articles or folders:
-        return paths
-    found = find_articles(Path(DEFAULT_ARTICLES)) if Path(DEFAULT_ARTICLES).is_dir() else []
-    if not found:
+        found = list_articles(Path(folder))
+        listing.paths += found.paths
+        listing.left_out += found.left_out
+        listing.problems += found.problems
+    if default and not listing.paths and not listing.problems:
         raise InputError(f"no articles given and none found in {DEFAULT_ARTICLES}/")
-    return found
+    return listing
 
 
 # Exit status when the site was built but some articles had to be left out.
@@ -114,28 +118,35 @@ def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...],
           cache_dir: str | None, no_cache: bool, force: bool, strict: bool) -> None:
     """Build the static site: article dates + curated events -> interactive timeline."""
     from timeline.batch import available_cores
-    from timeline.build import BuildOptions, build_site, inputs_key
+    from timeline.build import BuildOptions, build_site, inputs_key, read_inputs
     from timeline.cache import default_cache_dir
     from timeline.site import Staging, check_output_folder, up_to_date
 
     # Refuse a bad --out before spending time on the build; Staging checks again.
     out = Path(out_dir)
     check_output_folder(out)
-    paths = _article_paths(articles, folders)
+    listing = _article_paths(articles, folders)
+    paths = listing.paths
+    for left_out in listing.left_out:
+        click.echo(f"Left out: {left_out}", err=True)
     cache = None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir()
     options = BuildOptions(events_path=Path(events_path), article_paths=paths,
+                           listing_problems=tuple(listing.problems),
                            default_lang=lang, plotlyjs=plotlyjs, plotly_bundle=plotly_bundle,
                            jobs=jobs or available_cores(), scheduler=scheduler,
                            cache_dir=cache, strict=strict)
     # Like make: when the last complete build used exactly these inputs and its
     # files are intact, there is nothing to do.
-    key = inputs_key(options)
+    # Every input is read once, here: hashed for the key, then parsed from
+    # the same bytes.
+    inputs = read_inputs(options)
+    key = inputs_key(options, inputs)
     if key and not force and (count := up_to_date(out, key)) is not None:
         click.echo(f"Up to date: the {count} files in {out}/ were built from these very "
                    f"inputs (--force rebuilds) — open {out / 'index.html'}")
         return
     with Staging(out) as staging, _progress(len(paths)) as stages:
-        result = build_site(options, progress=stages, staging=staging.path)
+        result = build_site(options, progress=stages, staging=staging.path, inputs=inputs)
         count = staging.commit(result.files, result.written,
                                inputs_key=None if result.skipped else key)
     for problem in result.skipped:
