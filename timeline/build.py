@@ -257,7 +257,7 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
     if options.plotlyjs == "local":
         try:
             loaded = load_plotly_bundle(options.plotly_bundle)
-        except FileNotFoundError as exc:
+        except OSError as exc:  # no basic bundle for --plotly-bundle basic; an unreadable one
             raise InputError(f"plotly.js: {exc}") from None
         bundle = loaded.data
         notes.append(loaded.description)

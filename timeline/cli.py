@@ -81,6 +81,33 @@ def _article_paths(articles: tuple[str, ...], folders: tuple[str, ...]):  # type
 EXIT_SKIPPED = 3
 
 
+def _scheduler_address(ctx: click.Context, param: click.Parameter,
+                       value: str | None) -> str | None:
+    if value is None:
+        return None
+    from timeline.batch import check_scheduler_address
+
+    try:
+        return check_scheduler_address(value)
+    except ValueError as exc:
+        raise TimelineError(f"--scheduler: {exc}") from None
+
+
+def _stop_on_sigterm() -> None:
+    """Turn SIGTERM into SystemExit, so a stopped build removes its staging folder.
+
+    Python's default for SIGTERM ends the process on the spot, cleaning
+    nothing up; SIGKILL cannot be caught, and the next build removes what it
+    left (site.remove_leftovers).
+    """
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 @main.command()
 @click.option("--events", "events_path", default=DEFAULT_EVENTS, show_default=True,
               type=click.Path(), help="The curated events file (YAML).")
@@ -102,7 +129,7 @@ EXIT_SKIPPED = 3
                    "fetch-plotly` caches (auto: when it is there), or the full 4.8 MB one.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Processes for date extraction and article pages. Default: the cores available.")
-@click.option("--scheduler", default=None, metavar="ADDRESS",
+@click.option("--scheduler", default=None, metavar="ADDRESS", callback=_scheduler_address,
               help="Run extraction on an existing Dask cluster (e.g. tcp://host:8786).")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="Where extraction results are cached. Default: "
@@ -122,6 +149,7 @@ def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...],
     from timeline.cache import default_cache_dir
     from timeline.site import Staging, check_output_folder, up_to_date
 
+    _stop_on_sigterm()
     # Refuse a bad --out before spending time on the build; Staging checks again.
     out = Path(out_dir)
     check_output_folder(out)
@@ -291,6 +319,9 @@ def fetch_plotly(cache_dir: str | None, check: bool) -> None:
             plotlyjs.fetch_basic(folder)
         except RuntimeError as exc:
             raise TimelineError(str(exc)) from None
+        except OSError as exc:  # a cache folder that cannot be written
+            raise TimelineError(f"{exc.filename or folder}: cannot write the bundle there "
+                                f"({exc.strerror or exc})") from None
     bundle = plotlyjs.load_bundle("auto", folder)
     click.echo(bundle.description)
     if check and not bundle.is_basic:

@@ -94,7 +94,11 @@ def read_basic(cache_dir: Path | None = None) -> tuple[bytes | None, str]:
     path = basic_path(cache_dir)
     if not path.is_file():
         return None, f"no basic bundle at {path} (run `timeline fetch-plotly`)"
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, (f"{path} cannot be read ({exc.strerror or exc}); not used (delete it "
+                      "and run `timeline fetch-plotly`)")
     digest = sha256(data)
     if digest != BASIC_SHA256:
         return None, (f"{path} has SHA-256 {digest[:16]}…, not the pinned {BASIC_SHA256[:16]}…; "
