@@ -156,6 +156,25 @@ def inputs_key(options: BuildOptions, inputs: InputFiles | None = None) -> str |
     return h.hexdigest()
 
 
+def _template_problem(exc: BaseException) -> Problem | None:
+    """Return a template's error (bad syntax, an access the sandbox refused) as a Problem.
+
+    Templates are inputs too: an override in ./templates that does not
+    parse, or reaches for Python's internals, is one line, status 2.
+    """
+    import jinja2
+    import jinja2.sandbox
+
+    if not isinstance(exc, jinja2.TemplateError):
+        return None
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return Problem(f"template: {exc.message}", exc.filename or exc.name, exc.lineno)
+    if isinstance(exc, jinja2.sandbox.SecurityError):
+        return Problem(f"a template override was refused by Jinja's sandbox: {exc.message}",
+                       "templates")
+    return Problem(f"a template cannot be rendered: {exc.message or exc}", "templates")
+
+
 def _import_rendering() -> None:
     """Import the rendering libraries while extraction runs.
 
@@ -281,9 +300,12 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
                                plotly_bundle=bundle)
             if article_pages is not None:
                 files.update(article_pages.result())
-        except BaseException:
+        except BaseException as exc:
             if article_pages is not None:
                 article_pages.cancel()
+            problem = _template_problem(exc)
+            if problem is not None:
+                raise InputError(problem) from None
             raise
         return BuildResult(files=files, written=article_pages.written if article_pages else {},
                            skipped=skipped, notes=notes, articles=len(articles),

@@ -279,13 +279,26 @@ def extract(files: tuple[str, ...], fmt: str, published: str | None, lang: str |
                 row["event"] = m.event
             rows.append(row)
     if fmt == "jsonl":
-        out = sys.stdout
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        _write_utf8("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
     elif fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        _write_utf8(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     else:
+        # For people: on a terminal that cannot show a character (LANG=C,
+        # a Latin-1 console), an escape instead of a crash.
+        if hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(errors="backslashreplace")
         _print_table(rows)
+
+
+def _write_utf8(text: str) -> None:
+    """Write JSON as UTF-8 (RFC 8259), whatever the locale says stdout's encoding is."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (some test runners): it takes str
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 def _print_table(rows: list[dict]) -> None:
