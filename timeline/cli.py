@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from timeline import __version__
-from timeline.errors import InputError, TimelineError
+from timeline.errors import InputError, OutputError, TimelineError
 
 DEFAULT_EVENTS = "events.yaml"
 # What `timeline extract` reads (timeline.extract.pipeline.FOREIGN after en, fr),
@@ -174,7 +174,10 @@ def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...],
                    f"inputs (--force rebuilds) — open {out / 'index.html'}")
         return
     with Staging(out) as staging, _progress(len(paths)) as stages:
-        result = build_site(options, progress=stages, staging=staging.path, inputs=inputs)
+        try:
+            result = build_site(options, progress=stages, staging=staging.path, inputs=inputs)
+        except OutputError as exc:  # a page the workers could not write: name the site
+            raise OutputError(f"{out}: {exc}") from None
         count = staging.commit(result.files, result.written,
                                inputs_key=None if result.skipped else key)
     for problem in result.skipped:

@@ -262,8 +262,8 @@ class Staging:
             os.chmod(self.path, 0o755)  # mkdtemp makes it private; a site is meant to be served
             _swap_in(self.path, self.out)
         except OSError as exc:
-            raise OutputError(f"{self.out}: could not write the site ({exc}); the previous "
-                              f"build, if any, is unchanged") from None
+            raise OutputError(f"{self.out}: could not write the site ({exc.strerror or exc}); "
+                              "the previous build, if any, is unchanged") from None
         self.committed = True
         return len(digests)
 
