@@ -7,9 +7,11 @@ that need them, so ``timeline --help`` and ``timeline validate`` start at once.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -93,19 +95,29 @@ def _scheduler_address(ctx: click.Context, param: click.Parameter,
         raise TimelineError(f"--scheduler: {exc}") from None
 
 
-def _stop_on_sigterm() -> None:
-    """Turn SIGTERM into SystemExit, so a stopped build removes its staging folder.
+@contextlib.contextmanager
+def _stop_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into SystemExit for the block, so a stopped build removes its staging folder.
 
     Python's default for SIGTERM ends the process on the spot, cleaning
     nothing up; SIGKILL cannot be caught, and the next build removes what it
-    left (site.remove_leftovers).
+    left (site.remove_leftovers). Only the main thread can set a handler.
     """
     import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
 
     def stop(signum: int, frame: object) -> None:
         raise SystemExit(128 + signum)
 
-    signal.signal(signal.SIGTERM, stop)
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @main.command()
@@ -149,7 +161,6 @@ def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...],
     from timeline.cache import default_cache_dir
     from timeline.site import Staging, check_output_folder, up_to_date
 
-    _stop_on_sigterm()
     # Refuse a bad --out before spending time on the build; Staging checks again.
     out = Path(out_dir)
     check_output_folder(out)
@@ -173,7 +184,7 @@ def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...],
         click.echo(f"Up to date: the {count} files in {out}/ were built from these very "
                    f"inputs (--force rebuilds) — open {out / 'index.html'}")
         return
-    with Staging(out) as staging, _progress(len(paths)) as stages:
+    with _stop_on_sigterm(), Staging(out) as staging, _progress(len(paths)) as stages:
         try:
             result = build_site(options, progress=stages, staging=staging.path, inputs=inputs)
         except OutputError as exc:  # a page the workers could not write: name the site
