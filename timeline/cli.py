@@ -13,11 +13,15 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from timeline import __version__
 from timeline.errors import InputError, OutputError, TimelineError
+
+if TYPE_CHECKING:
+    from timeline.archive import ArchiveListing
 
 DEFAULT_EVENTS = "events.yaml"
 # What `timeline extract` reads (timeline.extract.pipeline.FOREIGN after en, fr),
@@ -61,7 +65,7 @@ def run() -> None:
     main()
 
 
-def _article_paths(articles: tuple[str, ...], folders: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def _article_paths(articles: tuple[str, ...], folders: tuple[str, ...]) -> ArchiveListing:
     """Return the articles to build (archive.ArchiveListing): given, and found in folders."""
     from timeline.archive import ArchiveListing, list_articles
 
