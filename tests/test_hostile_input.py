@@ -343,13 +343,22 @@ def test_the_next_build_removes_what_killed_builds_left_and_nothing_alive(tmp_pa
     os.chmod(dead_old / "sub", 0o500)  # a read-only --out, retired
     alive = dead_staging(tmp_path, ".site.new-alive")
     other = dead_staging(tmp_path, ".other.new-dead")
+    # Killed between making its folder and writing its marker: the process
+    # named in the folder's name is gone (no pid reaches 999,999,999).
+    unmarked_dead = tmp_path / ".site.new-999999999-abc"
+    unmarked_dead.mkdir()
+    # A build of this very process, just starting: kept.
+    starting = tmp_path / f".site.new-{os.getpid()}-abc"
+    starting.mkdir()
     with open(alive / MARKER, "rb") as held:
         fcntl.flock(held, fcntl.LOCK_EX)  # as a running build holds its own
         result = build("--article", str(tmp_path / "a.txt"), "--out", str(tmp_path / "site"),
                        "--no-cache")
         assert result.exit_code == 0, result.output
-        assert [n for n in leftovers(tmp_path) if n.startswith(".site.")] == [".site.new-alive"]
+        assert [n for n in leftovers(tmp_path) if n.startswith(".site.")] == [
+            starting.name, ".site.new-alive"]
     assert not dead_new.exists() and not dead_old.exists() and other.exists()
+    assert not unmarked_dead.exists()
 
 
 def test_a_build_killed_outright_is_cleaned_up_by_the_next(tmp_path):

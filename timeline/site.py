@@ -13,7 +13,9 @@ A build killed outright (SIGKILL, the OOM killer) cannot clean up after
 itself, so the next build does: every staging folder holds its marker file
 locked (flock) for as long as its build lives, and so does a retired output
 folder while it is being removed. A ``.<out>.new-*`` or ``.<out>.old-*``
-folder whose marker nobody holds is a dead build's, and is removed. A
+folder whose marker nobody holds is a dead build's, and is removed; so is
+one with no marker written yet whose build's process (its id is in the
+folder's name) no longer exists. A
 ``--out`` that is a symbolic link is followed: the folder it points to is
 replaced, the link stays.
 """
@@ -27,7 +29,6 @@ import os
 import shutil
 import stat
 import tempfile
-import time
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
@@ -38,10 +39,6 @@ MARKER_TEXT = b"This folder was written by `timeline build` and is replaced whol
 # After the text, a complete build records what it was built from and what it
 # wrote, so that a build from the same inputs can see it has nothing to do.
 INPUTS_PREFIX = b"inputs "
-# A leftover with no marker at all was caught in the instant between being
-# made and being locked, or is a retired empty folder: removed once it is
-# this old, so that a build starting that very instant is never touched.
-UNMARKED_LEFTOVER_AGE = 3600
 
 
 def check_output_folder(out: Path) -> None:
@@ -168,11 +165,12 @@ def remove_leftovers(out: Path) -> list[Path]:
         fd = _lock_marker(folder, wait=False)
         if fd is None or not os.pread(fd, len(MARKER_TEXT), 0):
             # Locked: a live build's. No marker, or one not written yet: a build
-            # caught as it starts, or one killed in that instant (then old).
+            # caught as it starts, or one killed in that instant; its process
+            # says which.
             if fd is not None:
                 os.close(fd)
             if (fd is None and (folder / MARKER).exists()) or \
-                    not _older_than(folder, UNMARKED_LEFTOVER_AGE):
+                    _owner_alive(entry.name[len(prefixes[0]):]):  # one length
                 continue
             fd = None
         try:
@@ -184,11 +182,26 @@ def remove_leftovers(out: Path) -> list[Path]:
     return removed
 
 
-def _older_than(folder: Path, seconds: float) -> bool:
+def _owner_alive(suffix: str) -> bool:
+    """Return whether the process named by a leftover's ``<pid>-<random>`` suffix exists.
+
+    True when the name holds no process id: such a folder is not removed.
+    """
+    pid = suffix.split("-", 1)[0]
+    if not pid.isdigit():
+        return True
     try:
-        return time.time() - folder.stat().st_mtime > seconds
-    except OSError:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
         return False
+    except OSError:  # someone else's process: it exists
+        return True
+    return True
+
+
+def _prefix(out: Path, kind: str) -> str:
+    """Return the name prefix of a build's staging ("new") or retired ("old") folder."""
+    return f".{out.name}.{kind}-{os.getpid()}-"
 
 
 def _resolve_output(out: Path) -> Path:
@@ -213,7 +226,7 @@ class Staging:
         try:
             parent.mkdir(parents=True, exist_ok=True)
             remove_leftovers(self.out)
-            self.path = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.new-", dir=parent))
+            self.path = Path(tempfile.mkdtemp(prefix=_prefix(self.out, "new"), dir=parent))
             # Locked before it says anything, and held until this build ends:
             # a later build sees the folder is alive (remove_leftovers).
             self._lock = os.open(self.path / MARKER, os.O_CREAT | os.O_EXCL | os.O_WRONLY
@@ -280,7 +293,7 @@ def _swap_in(staging: Path, out: Path) -> None:
     if not out.exists():
         os.rename(staging, out)
         return
-    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=staging.parent))
+    retired = Path(tempfile.mkdtemp(prefix=_prefix(out, "old"), dir=staging.parent))
     os.rmdir(retired)
     # Locked before it is renamed, so no other build takes the retired folder
     # for a dead build's while this one still needs it.
