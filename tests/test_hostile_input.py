@@ -131,7 +131,7 @@ def test_a_pipe_is_read_once_and_built(tmp_path):
     finally:
         os.close(read)
     assert done.returncode == 0, done.stderr
-    assert "1 date mention(s)" in done.stdout or "date mention(s)" in done.stdout
+    assert "1 article(s) (0 from cache), 1 date mention(s)" in done.stdout, done.stdout
 
 
 def test_a_named_pipe_with_no_writer_does_not_hang(tmp_path):
