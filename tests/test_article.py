@@ -1,3 +1,6 @@
+import json
+import os
+import re
 from datetime import date
 
 import pytest
@@ -124,7 +127,61 @@ def test_split_front_matter_without_closing_fence_is_body():
 
 def test_slugify():
     assert slugify("Clémence Guetté: résolution!") == "clemence-guette-resolution"
-    assert slugify("???") == "article"
+    # Nothing spellable: a stable id from a hash of the name, one per name.
+    assert slugify("???") == slugify("???") != slugify("!!!")
+    assert slugify("???").startswith("article-")
+
+
+def test_non_latin_and_overlong_names_give_distinct_usable_ids(tmp_path):
+    # Every Cyrillic or Japanese file name used to become "article", so an
+    # archive of them failed on duplicate ids; a 255-byte name made a page
+    # name the file system refused.
+    names = ["Москва-1966", "Париж-1966", "東京", "大阪", "x" * 250]
+    ids = [slugify(n) for n in names]
+    assert len(set(ids)) == len(ids)
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) and len(i) <= 80 for i in ids), ids
+    assert ids[0].startswith("1966-")
+    path = tmp_path / ("Ж" * 120 + ".txt")  # 240 bytes of name
+    path.write_text("In 1966.\n", encoding="utf-8")
+    article = load_article(path)
+    assert len(article.id) <= 80 and article.title == "Ж" * 120
+
+
+def test_cr_only_front_matter_is_front_matter(tmp_path):
+    # Old Mac line endings: the fence was not seen, and the front matter was
+    # published as the body.
+    path = tmp_path / "mac.txt"
+    path.write_bytes(b"---\rtitle: Old Mac\rpublished: 2026-01-19\r---\rIn 1966, France left.\r")
+    article = load_article(path)
+    assert article.title == "Old Mac" and article.published.value == "2026-01-19"
+    assert article.body == "In 1966, France left.\n"
+
+
+def test_characters_xml_forbids_become_replacement_characters(tmp_path):
+    path = tmp_path / "bell.txt"
+    path.write_text('---\ntitle: "Bell \\a here"\n---\nA bell\x07 rang\x0c in 1966\ufffe.\n',
+                    encoding="utf-8")
+    article = load_article(path)
+    assert article.body == "A bell\ufffd rang\ufffd in 1966\ufffd.\n"
+    assert article.title == "Bell \ufffd here"
+
+
+@pytest.mark.parametrize("url", [
+    "https://e.org/\r\nBEGIN:VEVENT", "https://e.org/a b", "https://", "http:///path",
+    "https://e.org:port/", "https://e.org/\x07", "ftp://e.org/", "https:e.org",
+])
+def test_source_must_be_a_parsed_web_address(tmp_path, url):
+    path = tmp_path / "a.txt"
+    path.write_text(f"---\nsource: {json.dumps(url)}\n---\nIn 1966.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"a.txt:2:9: source: must be an http\(s\) URL"):
+        load_article(path)
+
+
+def test_a_pipe_with_no_writer_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="is a pipe with nothing written to it"):
+        load_article(fifo)
 
 
 def test_the_shipped_article_has_its_note_in_both_languages_and_its_byline_once():

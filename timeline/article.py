@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -10,7 +11,8 @@ from pathlib import Path
 from timeline import yamlsource as ys
 from timeline.dates import LANGUAGES, DateSpan, parse_iso
 from timeline.errors import InputError, Problem
-from timeline.readfile import read_at_most
+from timeline.readfile import is_pipe, read_at_most
+from timeline.text import is_web_url, replace_forbidden
 
 # Far above any news article or book chapter (War and Peace is ~3.2 MB), low
 # enough that a stray log file or dump is refused before it is read.
@@ -18,6 +20,11 @@ MAX_ARTICLE_BYTES = 16 * 1024 * 1024
 
 _FENCE = re.compile(r"^---[ \t]*\r?\n", re.M)
 _SLUG = re.compile(r"[^a-z0-9]+")
+# An id names a page (articles/<id>.html): far below the 255 bytes a file name
+# may have, room left for the suffix.
+MAX_ID_LENGTH = 80
+# A CR not followed by LF: the line ending of old Mac files, read as LF.
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 class LocalizedText(str):
@@ -69,13 +76,27 @@ class Article:
 
 
 def slugify(text: str) -> str:
-    """Make a stable, URL-safe id from a file name or title."""
+    """Make a stable, URL-safe id from a file name or title.
+
+    Accented Latin letters lose their accents ("Guetté" -> "guette"). Letters
+    that have no ASCII form (Cyrillic, Japanese...) cannot be spelled in the
+    id, so a short hash of the whole text is added: "Москва-1966" and
+    "Париж-1966" get different ids, stable from build to build. Long names
+    are cut, the hash keeping them apart.
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _SLUG.sub("-", ascii_text.lower()).strip("-") or "article"
+    slug = _SLUG.sub("-", ascii_text.lower()).strip("-")
+    lost = any(c.isalnum() and not unicodedata.normalize("NFKD", c).encode("ascii", "ignore")
+               for c in text)
+    if not lost and slug and len(slug) <= MAX_ID_LENGTH:
+        return slug
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    stem = slug[:MAX_ID_LENGTH - len(digest) - 1].rstrip("-")
+    return f"{stem}-{digest}" if stem else f"article-{digest}"
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file, refusing folders, huge files and undecodable bytes."""
+def read_bytes(path: Path) -> bytes:
+    """Read an article file once, refusing folders and huge files; its bytes."""
     where = str(path)
     try:
         if not path.exists():
@@ -93,6 +114,18 @@ def read_text(path: Path) -> str:
         raise InputError(f"cannot be read: {exc.strerror or exc}", where) from None
     if len(data) > MAX_ARTICLE_BYTES:
         raise InputError(f"file is more than {MAX_ARTICLE_BYTES:,} bytes, the limit", where)
+    if not data and is_pipe(path):
+        raise InputError("is a pipe with nothing written to it (no program writing)", where)
+    return data
+
+
+def decode_text(data: bytes, where: str) -> str:
+    """Decode an article's bytes: UTF-8, no NUL, line endings and characters made safe.
+
+    A lone CR (old Mac files) becomes LF and a character XML forbids (a
+    stray U+0007 from a CMS) becomes U+FFFD, one for one, so the offsets of
+    what is found in the text stay those of the file.
+    """
     nul = data.find(b"\x00")
     if nul >= 0:
         raise InputError(f"looks binary (NUL byte at offset {nul})", where)
@@ -103,7 +136,12 @@ def read_text(path: Path) -> str:
         # exactly where the file stops being UTF-8 so it can be re-saved.
         raise InputError(f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}",
                          where) from None
-    return text.removeprefix("\ufeff")
+    return replace_forbidden(_LONE_CR.sub("\n", text.removeprefix("\ufeff")))
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file, refusing folders, huge files and undecodable bytes."""
+    return decode_text(read_bytes(path), str(path))
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -144,7 +182,7 @@ def _languages(node: ys.MappingNode, key: str, where: str,
         elif not value.value.strip():
             problems.append(ys.problem_at(value, where, f"{key} {lang!r} is empty", 1))
         else:
-            texts[lang] = value.value.strip()
+            texts[lang] = replace_forbidden(value.value.strip())
     if not node.value:
         problems.append(ys.problem_at(node, where, f"{key} is an empty mapping of languages", 1))
     return texts
@@ -164,15 +202,19 @@ def _drop_repeated_byline(body: str, byline: str | None) -> tuple[str, int]:
     return rest, 1 if newline else 0
 
 
-def load_article(path: str | Path, *, languages: tuple[str, ...] = LANGUAGES) -> Article:
+def load_article(path: str | Path, *, languages: tuple[str, ...] = LANGUAGES,
+                 data: bytes | None = None) -> Article:
     """Load one article file, or raise InputError naming the file and line.
 
     ``languages`` are those its ``language:`` may name: the site's by default;
-    ``timeline extract`` reads more.
+    ``timeline extract`` reads more. ``data``, when given, is the file's
+    content, already read (read_bytes): a build reads each input once, hashes
+    it and parses those same bytes, so a pipe works and a file changed
+    meanwhile cannot be built from one version and recorded as another.
     """
     p = Path(path)
     where = str(path)
-    text = read_text(p)
+    text = decode_text(read_bytes(p) if data is None else data, where)
     head, body, body_line = split_front_matter(text)
     meta: dict[str, str] = {}
     nodes: dict[str, ys.Node] = {}
@@ -191,7 +233,10 @@ def load_article(path: str | Path, *, languages: tuple[str, ...] = LANGUAGES) ->
                     problems.append(ys.problem_at(value, where, f"{key!r} must be text, not "
                                                   f"{ys.kind(value)}", 1))
                     continue
-                meta[key] = value.value.strip()
+                # A YAML escape ("\\a") can still spell a character XML forbids;
+                # the source URL is checked as written, and refused for it.
+                raw = value.value.strip()
+                meta[key] = raw if key == "source" else replace_forbidden(raw)
                 nodes[key] = value
             # Other keys belong to whatever else reads this front matter
             # (a static site generator, a CMS export): leave them alone.
@@ -220,8 +265,9 @@ def load_article(path: str | Path, *, languages: tuple[str, ...] = LANGUAGES) ->
         elif texts:
             notes[key] = LocalizedText(texts, language)
     source = meta.get("source")
-    if source and not re.match(r"^https?://", source):
-        problems.append(ys.problem_at(nodes["source"], where, "source: must be an http(s) URL", 1))
+    if source and not is_web_url(source):
+        problems.append(ys.problem_at(nodes["source"], where, "source: must be an http(s) URL "
+                                      "with a host, and no spaces or control characters", 1))
     body, dropped = _drop_repeated_byline(body, meta.get("byline"))
     body_line += dropped
     if not body.strip():

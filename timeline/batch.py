@@ -59,6 +59,34 @@ def run_job(job: Job) -> list[Mention]:
                             precision=job.precision)
 
 
+# prctl(2)'s PR_SET_PDEATHSIG: the signal Linux sends a process when the
+# thread that forked it dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Make this worker process end when the build that forked it dies, however it dies.
+
+    A pool's workers otherwise outlive a main process killed outright
+    (SIGKILL, the OOM killer): orphans still extracting or writing pages
+    minutes later. Run first thing in each worker (a pool's initializer).
+    Linux only; elsewhere nothing changes.
+    """
+    import signal
+
+    # The build's own SIGTERM handler (cli) is the main process's business.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        return
+    if os.getppid() != parent_pid:  # the parent died before the line above
+        os._exit(1)
+
+
 def available_cores() -> int:
     """Return the cores this process may use (respects CPU affinity and cgroups' sets)."""
     try:
@@ -96,6 +124,32 @@ def frozen_heap() -> Iterator[None]:
             gc.unfreeze()
 
 
+# What --scheduler may name: a Dask scheduler over TCP or TLS (the transports a
+# cluster of machines uses; inproc:// is within one process, ucx:// needs
+# hardware and libraries a build cannot assume).
+SCHEDULER_SCHEMES = ("tcp", "tls")
+
+
+def check_scheduler_address(address: str) -> str:
+    """Return ``address`` if it names a Dask scheduler (tcp://HOST:PORT), else raise ValueError."""
+    from urllib.parse import urlsplit
+
+    from timeline.text import printable
+
+    text = address if "://" in address else f"tcp://{address}"
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        parts, port = None, None
+    if (parts is None or parts.scheme not in SCHEDULER_SCHEMES or not parts.hostname
+            or any(c.isspace() for c in address) or parts.path not in ("", "/")
+            or parts.query or parts.fragment or parts.username or port == 0):
+        raise ValueError(f"{printable(address)!r} is not a Dask scheduler address; expected "
+                         "tcp://HOST:PORT (or tls://HOST:PORT), as `dask scheduler` prints")
+    return address
+
+
 @dataclass
 class BatchStats:
     """What happened, for the build summary."""
@@ -121,7 +175,7 @@ def extract_all(articles: Sequence[Article], *, jobs: int = 1, scheduler: str | 
     todo: list[Job] = []
     for article in articles:
         job = job_for(article)
-        hit = cache.get(job.key)
+        hit = cache.get(job.key, job.body)
         if hit is not None:
             results[job.article_id] = hit
             stats.cached += 1
@@ -158,7 +212,8 @@ def _run_in_processes(todo: list[Job], jobs: int, progress: Progress | None,
     workers = min(jobs, len(todo))
     chunksize = max(1, min(16, len(todo) // (workers * 4)))
     out = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         # map() submits everything, so the workers exist (forked) before
         # meanwhile() runs: nothing it imports is half-copied into them.
         with frozen_heap():
@@ -183,8 +238,9 @@ def _run_on_dask(todo: list[Job], scheduler: str, progress: Progress | None,
                             "'timeline[cluster]'") from None
     try:
         client = Client(scheduler, timeout="10s", set_as_default=False)
-    except OSError as exc:
-        raise TimelineError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    except Exception as exc:  # dask raises OSError, ValueError, TypeError... by transport
+        raise TimelineError(f"cannot reach the Dask scheduler at {scheduler}: "
+                            f"{exc or type(exc).__name__}") from None
     try:
         futures = client.map(run_job, todo, pure=False)
         if meanwhile:

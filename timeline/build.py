@@ -25,8 +25,6 @@ if TYPE_CHECKING:
     from timeline.model import Timeline
     from timeline.render import PageSettings
 
-ARTICLE_SUFFIXES = (".txt", ".md")
-
 # Progress of a build's long stages: called with a stage's label and size as it
 # starts, it returns the function to call with each batch of units done.
 Stages = Callable[[str, int], Callable[[int], None]]
@@ -53,6 +51,9 @@ class BuildOptions:
     site_url: str | None = None
     # Keep drawn downloads (PNG, PDF, slides) in $XDG_CACHE_HOME/timeline/downloads.
     drawing_cache: bool = True
+    # Problems met while listing --articles folders (archive.list_articles): a
+    # folder that cannot be read counts as a skipped article.
+    listing_problems: Sequence[Problem] = ()
 
 
 @dataclass
@@ -73,51 +74,69 @@ class BuildResult:
 
 
 def find_articles(folder: Path) -> list[Path]:
-    """Return the article files under ``folder``, in a stable order."""
-    if not folder.is_dir():
-        raise InputError("not a folder of articles", folder)
-    return sorted(p for p in folder.rglob("*")
-                  if p.suffix in ARTICLE_SUFFIXES and p.is_file() and not p.name.startswith("."))
+    """Return the article files under ``folder``, in a stable order (archive.list_articles)."""
+    from timeline.archive import find_articles as find
+
+    return find(folder)
 
 
-# Libraries whose version can change what a build writes.
-OUTPUT_LIBRARIES = ("dateparser", "jinja2", "markupsafe")
+# Libraries whose version can change what a build writes (plotly: the
+# plotly.js a CDN build loads is the version of the installed package).
+OUTPUT_LIBRARIES = ("dateparser", "jinja2", "markupsafe", "plotly")
 
 
-def inputs_key(options: BuildOptions) -> str | None:
+@dataclass
+class InputFiles:
+    """Every input file of a build, read once: its bytes, or why it could not be read.
+
+    The inputs key is made from these bytes and the loaders parse the same
+    bytes, so a pipe (``--article <(...)``) can be read at all, and a file
+    edited during the build cannot be built from one version and recorded
+    as the other.
+    """
+
+    events: bytes | InputError
+    articles: list[bytes | InputError]
+
+
+def read_inputs(options: BuildOptions) -> InputFiles:
+    """Read the events file and every article once, each with its size limit."""
+    from timeline.article import read_bytes as read_article
+    from timeline.events import read_bytes as read_events
+
+    def read(reader: Callable[[Path], bytes], path: Path) -> bytes | InputError:
+        try:
+            return reader(path)
+        except InputError as exc:
+            return exc
+
+    return InputFiles(read(read_events, options.events_path),
+                      [read(read_article, path) for path in options.article_paths])
+
+
+def inputs_key(options: BuildOptions, inputs: InputFiles | None = None) -> str | None:
     """Hash everything a build's output depends on, without parsing any of it.
 
     The tool and library versions, the options, SOURCE_DATE_EPOCH, the plotly.js
-    bundle that would be copied, the events file, every article (by content),
-    and every template and asset. None when an input cannot be read: then
-    the real build runs and reports it.
+    bundle that would be copied, the events file, every article (its name,
+    which gives its id and default title, and its content), and every
+    template and asset. None when an input cannot be read: then the real
+    build runs and reports it.
     """
     import hashlib
     import os
 
     from timeline import __version__
-    from timeline.article import MAX_ARTICLE_BYTES
-    from timeline.events import MAX_EVENTS_BYTES
     from timeline.mention import EXTRACTOR_VERSION
-    from timeline.readfile import read_at_most
     from timeline.render import template_dirs
     from timeline.versions import installed_version
 
+    inputs = inputs or read_inputs(options)
     h = hashlib.sha256()
 
     def part(label: str, data: bytes) -> None:
-        h.update(label.encode("utf-8") + b"\0" + len(data).to_bytes(8, "big") + data)
-
-    def bounded(path: Path, limit: int) -> bytes:
-        # The key is made before any input is checked, so an oversized file (a
-        # 50 MB dump, /dev/zero) must not be read whole here: give no key and
-        # let the loaders refuse it with their message.
-        if path.stat().st_size > limit:
-            raise ValueError(f"{path} is over {limit} bytes")
-        data = read_at_most(path, limit)
-        if len(data) > limit:
-            raise ValueError(f"{path} is over {limit} bytes")
-        return data
+        h.update(label.encode("utf-8", "surrogateescape") + b"\0"
+                 + len(data).to_bytes(8, "big") + data)
 
     libraries = [f"{name}={installed_version(name)}" for name in OUTPUT_LIBRARIES]
     part("tool", f"timeline={__version__} extractor={EXTRACTOR_VERSION} "
@@ -125,20 +144,43 @@ def inputs_key(options: BuildOptions) -> str | None:
     part("options", repr((options.default_lang, options.plotlyjs, options.plotly_bundle,
                           options.strict, os.environ.get("SOURCE_DATE_EPOCH", ""),
                           options.site_url)).encode())
+    if options.listing_problems or isinstance(inputs.events, InputError) or any(
+            isinstance(a, InputError) for a in inputs.articles):
+        return None
     try:
         if options.plotlyjs == "local":
             from timeline.plotlyjs import load_bundle
 
             part("plotly.js", load_bundle(options.plotly_bundle).data)
-        part("events", bounded(options.events_path, MAX_EVENTS_BYTES))
-        for path in options.article_paths:
-            part("article", bounded(path, MAX_ARTICLE_BYTES))
+        part(f"events {options.events_path}", inputs.events)
+        for path, data in zip(options.article_paths, inputs.articles, strict=True):
+            assert isinstance(data, bytes)
+            part(f"article {path}", data)
         for folder in template_dirs(options.cwd):
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                 part(f"template {path.relative_to(folder).as_posix()}", path.read_bytes())
     except (OSError, ValueError):
         return None
     return h.hexdigest()
+
+
+def _template_problem(exc: BaseException) -> Problem | None:
+    """Return a template's error (bad syntax, an access the sandbox refused) as a Problem.
+
+    Templates are inputs too: an override in ./templates that does not
+    parse, or reaches for Python's internals, is one line, status 2.
+    """
+    import jinja2
+    import jinja2.sandbox
+
+    if not isinstance(exc, jinja2.TemplateError):
+        return None
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return Problem(f"template: {exc.message}", exc.filename or exc.name, exc.lineno)
+    if isinstance(exc, jinja2.sandbox.SecurityError):
+        return Problem(f"a template override was refused by Jinja's sandbox: {exc.message}",
+                       "templates")
+    return Problem(f"a template cannot be rendered: {exc.message or exc}", "templates")
 
 
 def _import_rendering() -> None:
@@ -180,13 +222,15 @@ def site_files(settings: PageSettings, catalog: Catalog, articles: Sequence[Arti
 
 
 def build_site(options: BuildOptions, progress: Stages | None = None,
-               staging: Path | None = None) -> BuildResult:
+               staging: Path | None = None, inputs: InputFiles | None = None) -> BuildResult:
     """Build the whole site in memory and return its files.
 
     ``progress(label, total)``, when given, is called as each long stage
     starts and returns the function to call with the units done. Given the
     ``staging`` folder of a site.Staging, an archive's article pages are
     rendered in worker processes that write them there (BuildResult.written).
+    ``inputs`` are the input files as read_inputs read them (for the inputs
+    key); they are read here otherwise.
     """
     from timeline.anchoring import resolve_all
     from timeline.article import load_article
@@ -198,18 +242,24 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
     from timeline.render import PageSettings, template_dirs
     from timeline.workers import start_article_pages
 
+    inputs = inputs or read_inputs(options)
     fatal: list[Problem] = []
     skipped: list[Problem] = []
     catalog = None
     try:
-        catalog = load_events(options.events_path)
+        if isinstance(inputs.events, InputError):
+            raise inputs.events
+        catalog = load_events(options.events_path, data=inputs.events)
     except InputError as exc:
         fatal += exc.problems
+    (fatal if options.strict else skipped).extend(options.listing_problems)
     articles: list[Article] = []
     seen: dict[str, str] = {}
-    for path in options.article_paths:
+    for path, data in zip(options.article_paths, inputs.articles, strict=True):
         try:
-            article = load_article(path)
+            if isinstance(data, InputError):
+                raise data
+            article = load_article(path, data=data)
         except InputError as exc:
             (fatal if options.strict else skipped).extend(exc.problems)
             continue
@@ -244,7 +294,7 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
     if options.plotlyjs == "local":
         try:
             loaded = load_plotly_bundle(options.plotly_bundle)
-        except FileNotFoundError as exc:
+        except OSError as exc:  # no basic bundle for --plotly-bundle basic; an unreadable one
             raise InputError(f"plotly.js: {exc}") from None
         bundle = loaded.data
         notes.append(loaded.description)
@@ -270,9 +320,12 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
                                plotly_bundle=bundle, drawing_cache=drawing_cache)
             if article_pages is not None:
                 files.update(article_pages.result())
-        except BaseException:
+        except BaseException as exc:
             if article_pages is not None:
                 article_pages.cancel()
+            problem = _template_problem(exc)
+            if problem is not None:
+                raise InputError(problem) from None
             raise
         return BuildResult(files=files, written=article_pages.written if article_pages else {},
                            skipped=skipped, notes=notes, articles=len(articles),

@@ -23,6 +23,7 @@ the bands in one filled trace, one marker trace per origin).
 
 from __future__ import annotations
 
+import bisect
 import html
 import json
 from dataclasses import dataclass
@@ -190,6 +191,27 @@ def box_height(lane_count: int) -> int:
     return max(MIN_HEIGHT, BASE_HEIGHT + LANE_HEIGHT * lane_count)
 
 
+def _place(day: int, lane: str, placed: dict[tuple[str, float], list[int]], span: int) -> float:
+    """Return the first of NUDGES where no mark of ``lane`` sits within CROWDED of ``day``.
+
+    ``placed`` holds each (lane, nudge) row's days (ordinals), sorted; the day
+    joins the row chosen (the lane's own line when every row is crowded). A
+    row is crowded at ``day`` exactly when its nearest day on either side is,
+    so two bisections answer what comparing with every mark of the row did
+    (quadratic: 10,000 events took 27 s): O(log n) comparisons per mark.
+    """
+    chosen = 0.0
+    for nudge in NUDGES:
+        row = placed.get((lane, nudge), ())
+        at = bisect.bisect_left(row, day)
+        neighbours = row[max(at - 1, 0):at + 1]
+        if all(abs(day - other) / span >= CROWDED for other in neighbours):
+            chosen = nudge
+            break
+    bisect.insort(placed.setdefault((lane, chosen), []), day)
+    return chosen
+
+
 def build_chart(timeline: Timeline, catalog: Catalog, lang: str) -> ChartModel:
     """Decide the chart of ``timeline`` in ``lang``: lanes, points, bands, eras, axes."""
     lane_list = lanes(catalog, timeline, lang)
@@ -203,16 +225,13 @@ def build_chart(timeline: Timeline, catalog: Catalog, lang: str) -> ChartModel:
     x_range = (date(first_year, 1, 1), date(last_year, 1, 1))
     span = (x_range[1] - x_range[0]).days
     points, bands = [], []
-    placed: dict[tuple[str, float], list[date]] = {}
+    placed: dict[tuple[str, float], list[int]] = {}
     for item in timeline.items:
         y = lane_y[item.category]
         if item.first != item.last:
             bands.append(Band(item.first, item.last + timedelta(days=1), y))
         day = item.midpoint
-        nudge = next((n for n in NUDGES
-                      if all(abs((day - other).days) / span >= CROWDED
-                             for other in placed.get((item.category, n), ()))), 0.0)
-        placed.setdefault((item.category, nudge), []).append(day)
+        nudge = _place(day.toordinal(), item.category, placed, span)
         points.append(Point(item.id, day, y + nudge, item.origin, item.title_in(lang),
                             item.date_label(lang), labels[item.category]))
     middle = x_range[0] + (x_range[1] - x_range[0]) / 2

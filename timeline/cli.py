@@ -7,15 +7,21 @@ that need them, so ``timeline --help`` and ``timeline validate`` start at once.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from timeline import __version__
-from timeline.errors import InputError, TimelineError
+from timeline.errors import InputError, OutputError, TimelineError
+
+if TYPE_CHECKING:
+    from timeline.archive import ArchiveListing
 
 DEFAULT_EVENTS = "events.yaml"
 # What `timeline extract` reads (timeline.extract.pipeline.FOREIGN after en, fr),
@@ -31,7 +37,13 @@ class TimelineGroup(click.Group):
         try:
             return super().invoke(ctx)
         except TimelineError as exc:
-            for line in str(exc).splitlines():
+            from timeline.text import printable
+
+            # One line per problem; a message is never split where a file
+            # name or a value holds a newline (text.printable escapes it).
+            lines = ([str(p) for p in exc.problems] if isinstance(exc, InputError)
+                     else [printable(str(exc))])
+            for line in lines:
                 click.echo(f"Error: {line}", err=True)
             ctx.exit(2)
 
@@ -53,22 +65,63 @@ def run() -> None:
     main()
 
 
-def _article_paths(articles: tuple[str, ...], folders: tuple[str, ...]) -> list[Path]:
-    from timeline.build import find_articles
+def _article_paths(articles: tuple[str, ...], folders: tuple[str, ...]) -> ArchiveListing:
+    """Return the articles to build (archive.ArchiveListing): given, and found in folders."""
+    from timeline.archive import ArchiveListing, list_articles
 
-    paths = [Path(a) for a in articles]
+    listing = ArchiveListing(paths=[Path(a) for a in articles])
+    default = not (articles or folders)
+    if default:
+        folders = (DEFAULT_ARTICLES,) if Path(DEFAULT_ARTICLES).is_dir() else ()
     for folder in folders:
-        paths += find_articles(Path(folder))
-    if articles or folders:
-        return paths
-    found = find_articles(Path(DEFAULT_ARTICLES)) if Path(DEFAULT_ARTICLES).is_dir() else []
-    if not found:
+        found = list_articles(Path(folder))
+        listing.paths += found.paths
+        listing.left_out += found.left_out
+        listing.problems += found.problems
+    if default and not listing.paths and not listing.problems:
         raise InputError(f"no articles given and none found in {DEFAULT_ARTICLES}/")
-    return found
+    return listing
 
 
 # Exit status when the site was built but some articles had to be left out.
 EXIT_SKIPPED = 3
+
+
+def _scheduler_address(ctx: click.Context, param: click.Parameter,
+                       value: str | None) -> str | None:
+    if value is None:
+        return None
+    from timeline.batch import check_scheduler_address
+
+    try:
+        return check_scheduler_address(value)
+    except ValueError as exc:
+        raise TimelineError(f"--scheduler: {exc}") from None
+
+
+@contextlib.contextmanager
+def _stop_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into SystemExit for the block, so a stopped build removes its staging folder.
+
+    Python's default for SIGTERM ends the process on the spot, cleaning
+    nothing up; SIGKILL cannot be caught, and the next build removes what it
+    left (site.remove_leftovers). Only the main thread can set a handler.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 # The options that say what to build from and how: `timeline build` and
@@ -95,7 +148,7 @@ _INPUT_OPTIONS = (
     click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                  help="Processes for date extraction and article pages. Default: the cores "
                       "available."),
-    click.option("--scheduler", default=None, metavar="ADDRESS",
+    click.option("--scheduler", default=None, metavar="ADDRESS", callback=_scheduler_address,
                  help="Run extraction on an existing Dask cluster (e.g. tcp://host:8786)."),
     click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
                  help="Where extraction results are cached. Default: "
@@ -128,10 +181,13 @@ def _build_options(events_path: str, articles: tuple[str, ...], folders: tuple[s
     from timeline.build import BuildOptions
     from timeline.cache import default_cache_dir
 
+    listing = _article_paths(articles, folders)
+    for left_out in listing.left_out:
+        click.echo(f"Left out: {left_out}", err=True)
     cache = None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir()
-    return BuildOptions(events_path=Path(events_path),
-                        article_paths=_article_paths(articles, folders),
-                        default_lang=lang, plotlyjs=plotlyjs, plotly_bundle=plotly_bundle,
+    return BuildOptions(events_path=Path(events_path), article_paths=listing.paths,
+                        listing_problems=tuple(listing.problems), default_lang=lang,
+                        plotlyjs=plotlyjs, plotly_bundle=plotly_bundle,
                         jobs=jobs or available_cores(), scheduler=scheduler,
                         cache_dir=cache, strict=strict, site_url=site_url,
                         drawing_cache=not no_cache)
@@ -148,7 +204,7 @@ def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...],
           scheduler: str | None, cache_dir: str | None, no_cache: bool, force: bool,
           site_url: str | None, strict: bool) -> None:
     """Build the static site: article dates + curated events -> interactive timeline."""
-    from timeline.build import build_site, inputs_key
+    from timeline.build import build_site, inputs_key, read_inputs
     from timeline.site import Staging, check_output_folder, up_to_date
 
     # Refuse a bad --out before spending time on the build; Staging checks again.
@@ -159,13 +215,19 @@ def build(events_path: str, articles: tuple[str, ...], folders: tuple[str, ...],
     paths = options.article_paths
     # Like make: when the last complete build used exactly these inputs and its
     # files are intact, there is nothing to do.
-    key = inputs_key(options)
+    # Every input is read once, here: hashed for the key, then parsed from
+    # the same bytes.
+    inputs = read_inputs(options)
+    key = inputs_key(options, inputs)
     if key and not force and (count := up_to_date(out, key)) is not None:
         click.echo(f"Up to date: the {count} files in {out}/ were built from these very "
                    f"inputs (--force rebuilds) — open {out / 'index.html'}")
         return
-    with Staging(out) as staging, _progress(len(paths)) as stages:
-        result = build_site(options, progress=stages, staging=staging.path)
+    with _stop_on_sigterm(), Staging(out) as staging, _progress(len(paths)) as stages:
+        try:
+            result = build_site(options, progress=stages, staging=staging.path, inputs=inputs)
+        except OutputError as exc:  # a page the workers could not write: name the site
+            raise OutputError(f"{out}: {exc}") from None
         count = staging.commit(result.files, result.written,
                                inputs_key=None if result.skipped else key)
     for problem in result.skipped:
@@ -312,13 +374,26 @@ def extract(files: tuple[str, ...], fmt: str, published: str | None, lang: str |
                 row["event"] = m.event
             rows.append(row)
     if fmt == "jsonl":
-        out = sys.stdout
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        _write_utf8("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
     elif fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        _write_utf8(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     else:
+        # For people: on a terminal that cannot show a character (LANG=C,
+        # a Latin-1 console), an escape instead of a crash.
+        if hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(errors="backslashreplace")
         _print_table(rows)
+
+
+def _write_utf8(text: str) -> None:
+    """Write JSON as UTF-8 (RFC 8259), whatever the locale says stdout's encoding is."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (some test runners): it takes str
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 def _print_table(rows: list[dict]) -> None:
@@ -352,6 +427,9 @@ def fetch_plotly(cache_dir: str | None, check: bool) -> None:
             plotlyjs.fetch_basic(folder)
         except RuntimeError as exc:
             raise TimelineError(str(exc)) from None
+        except OSError as exc:  # a cache folder that cannot be written
+            raise TimelineError(f"{exc.filename or folder}: cannot write the bundle there "
+                                f"({exc.strerror or exc})") from None
     bundle = plotlyjs.load_bundle("auto", folder)
     click.echo(bundle.description)
     if check and not bundle.is_basic:

@@ -21,10 +21,14 @@ class Problem:
     column: int | None = None
 
     def __str__(self) -> str:
+        # One line, whatever a file name holds: a newline in a name must not
+        # start a forged "Error:" line of its own.
+        from timeline.text import printable
+
         place = [p for p in (self.path, self.line, self.column) if p is not None]
         if not place:
-            return self.message
-        return ":".join(str(p) for p in place) + ": " + self.message
+            return printable(self.message)
+        return printable(":".join(str(p) for p in place) + ": " + self.message)
 
 
 class TimelineError(Exception):

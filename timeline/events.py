@@ -39,9 +39,13 @@ def validate_events(path: str | Path) -> list[Problem]:
     return _check(path)[1]
 
 
-def load_events(path: str | Path) -> Catalog:
-    """Load the events file, or raise InputError listing every problem at once."""
-    catalog, problems = _check(path)
+def load_events(path: str | Path, data: bytes | None = None) -> Catalog:
+    """Load the events file, or raise InputError listing every problem at once.
+
+    ``data``, when given, is the file's content already read (read_bytes):
+    a build hashes and parses the same bytes.
+    """
+    catalog, problems = _check(path, data)
     if problems or catalog is None:
         raise InputError(problems or [Problem("could not be read", str(path))])
     return catalog
@@ -50,8 +54,10 @@ def load_events(path: str | Path) -> Catalog:
 # --------------------------------------------------------------------------- reading
 
 
-def _read(path: Path, name: str) -> str:
-    """Return the file's text, or raise InputError with one clear reason."""
+def read_bytes(path: str | Path) -> bytes:
+    """Return the events file's bytes, or raise InputError with one clear reason."""
+    name = str(path)
+    path = Path(path)
     try:
         if not path.exists():
             raise InputError(Problem("file not found", name))
@@ -63,6 +69,11 @@ def _read(path: Path, name: str) -> str:
     if len(data) > MAX_EVENTS_BYTES:
         raise InputError(Problem(f"is more than {MAX_EVENTS_BYTES:,} bytes, the limit for an "
                                  "events file", name))
+    return data
+
+
+def _decode(data: bytes, name: str) -> str:
+    """Return the file's text, or raise InputError at the first byte that is not UTF-8."""
     try:
         # utf-8-sig: a byte-order mark left by some Windows editors is harmless.
         return data.decode("utf-8-sig")
@@ -72,10 +83,10 @@ def _read(path: Path, name: str) -> str:
         raise InputError(Problem("is not UTF-8 text", name, line, column)) from None
 
 
-def _check(path: str | Path) -> tuple[Catalog | None, list[Problem]]:
+def _check(path: str | Path, data: bytes | None = None) -> tuple[Catalog | None, list[Problem]]:
     name = str(path)
     try:
-        text = _read(Path(path), name)
+        text = _decode(read_bytes(path) if data is None else data, name)
         root = compose(text, name)
     except InputError as exc:
         return None, exc.problems

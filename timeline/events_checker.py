@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 from timeline.catalog import Catalog, Category, Era, Event, Source
 from timeline.dates import LANGUAGES, DateSpan, drawable
 from timeline.errors import Problem
+from timeline.pageids import reserved_id_problem
 from timeline.site_checker import check_site
-from timeline.text import fold
+from timeline.text import fold, forbidden_character, is_web_url
 from timeline.written_dates import parse_date
 from timeline.yamlsource import (
     BOOL_TAG,
@@ -118,6 +118,13 @@ class EventsChecker:
         value = node.value.strip()
         if not value:
             self.problem(node, f"{name} is empty")
+            return None
+        bad = forbidden_character(value)
+        if bad:
+            # Only a YAML escape ("\\a") can put one here; in a page, the SVG
+            # or the iCalendar file it would make the whole file unreadable.
+            self.problem(node, f"{name} holds the control character {bad}, which no page or "
+                               "export can carry; remove it")
             return None
         return value
 
@@ -273,6 +280,10 @@ class EventsChecker:
         ok = True
 
         eid = self.slug(f["id"]) if "id" in f else None
+        reserved = reserved_id_problem(eid) if eid is not None else None
+        if reserved:
+            self.problem(f["id"], reserved)
+            eid = None
         self.unique(eid, f.get("id", m), self._event_ids)
         date = self.date(f["date"], "date") if "date" in f else None
         end = self.date(f["end"], "end") if "end" in f else None
@@ -376,8 +387,5 @@ class EventsChecker:
 
 def _is_web_url(url: str) -> bool:
     """Return whether ``url`` is an absolute http(s) address a reader can open."""
-    if any(c.isspace() for c in url):
-        return False
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    return is_web_url(url)
 

@@ -12,13 +12,14 @@ import html
 import io
 import json
 import os
+import re
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from timeline.dates import DateSpan
 from timeline.i18n import STRINGS
 from timeline.site_words import page_words
-from timeline.text import neutralise_bidi
+from timeline.text import is_web_url, neutralise_bidi
 
 if TYPE_CHECKING:
     from timeline.events import Catalog
@@ -163,9 +164,20 @@ def _tljs_body(item: Item, lang: str) -> str:
     return "".join(parts)
 
 
+# RFC 5545 3.3.11: TEXT may hold no control character but HTAB; line breaks
+# are written as the two characters "\n".
+_ICS_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+
+
 def _ics_escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    """Write a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newlines escaped.
+
+    Every line break becomes "\\n" and any other control character goes, so
+    no value can end its content line and start a forged one.
+    """
+    text = (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
             .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    return _ICS_CONTROLS.sub("", text)
 
 
 def _fold(line: str) -> str:
@@ -207,13 +219,16 @@ def render_ics(timeline: Timeline, lang: str = "en") -> str:
         urls = [s.url for s in i.sources if s.url]
         if urls:
             description += "\n\n" + "\n".join(urls)
-        lines += ["BEGIN:VEVENT", f"UID:{i.id}@timeline.invalid", f"DTSTAMP:{stamp}",
+        lines += ["BEGIN:VEVENT", f"UID:{_ics_escape(i.id)}@timeline.invalid",
+                  f"DTSTAMP:{stamp}",
                   f"DTSTART;VALUE=DATE:{first.strftime('%Y%m%d')}",
                   f"DTEND;VALUE=DATE:{after.strftime('%Y%m%d')}",
                   "SUMMARY:" + _ics_escape(i.title_in(lang)),
                   "DESCRIPTION:" + _ics_escape(description),
                   "CATEGORIES:" + _ics_escape(i.category)]
-        if urls and " " not in urls[0]:
+        # A URI value is not escaped (RFC 5545 3.3.13): only a checked web
+        # address, which holds no space nor control character, is written.
+        if urls and is_web_url(urls[0]):
             lines.append("URL:" + urls[0])
         lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
     lines.append("END:VCALENDAR")

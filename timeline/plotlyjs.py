@@ -42,6 +42,15 @@ BASIC_SHA256 = "99784e3abfb07b142a15e521a439e6d9addceadb3f79553fd24c72774f0649ba
 BASIC_TARBALL_INTEGRITY = ("sha512-1oNF8PeQx2hv/y7tqEVWKD3JGwn/MGEMQ8mL9HUwsaqG9FGy/OU5FHUHvzqbqxN4"
                            "mnwZGI9abTiE775C4kkjMQ==")
 KINDS = ("auto", "basic", "full")
+# Subresource Integrity of https://cdn.plot.ly/plotly-<version>.min.js, for
+# --plotlyjs cdn: the browser runs the script only if its SHA-384 is this one.
+# The CDN serves the same file as the plotly package's package_data/plotly.min.js
+# and the npm package plotly.js-dist-min (checked for 4.1.1: same SHA-256,
+# 3b6e15d4...). A version not pinned here gets the digest of the installed
+# package's copy.
+CDN_SRI = {
+    "4.1.1": "sha384-AFNp2MtSm5/oZbEs/J19F/Ah57MEiVsoed8nE3fq2Wnccdl1u/EkyJ9XKKU8rt7+",
+}
 
 
 class Bundle(NamedTuple):
@@ -85,6 +94,20 @@ def full_bundle_path() -> Path:
     return Path(spec.origin).parent / "package_data" / "plotly.min.js"
 
 
+def sri(data: bytes) -> str:
+    """Return the Subresource Integrity string (SHA-384) of a script."""
+    import base64
+
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode("ascii")
+
+
+def cdn_integrity(version: str) -> str:
+    """Return the integrity of the CDN's plotly.js ``version``: pinned, else the package's copy."""
+    if version in CDN_SRI:
+        return CDN_SRI[version]
+    return sri(full_bundle_path().read_bytes())
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -94,7 +117,11 @@ def read_basic(cache_dir: Path | None = None) -> tuple[bytes | None, str]:
     path = basic_path(cache_dir)
     if not path.is_file():
         return None, f"no basic bundle at {path} (run `timeline fetch-plotly`)"
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, (f"{path} cannot be read ({exc.strerror or exc}); not used (delete it "
+                      "and run `timeline fetch-plotly`)")
     digest = sha256(data)
     if digest != BASIC_SHA256:
         return None, (f"{path} has SHA-256 {digest[:16]}…, not the pinned {BASIC_SHA256[:16]}…; "

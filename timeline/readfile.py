@@ -7,6 +7,7 @@ whole file" could read forever. These reads stop one byte past a limit.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _CHUNK = 1 << 20
@@ -20,7 +21,12 @@ def read_at_most(path: Path, limit: int) -> bytes:
     """
     chunks: list[bytes] = []
     total = 0
-    with path.open("rb", buffering=0) as fh:
+    # Opened without blocking: opening a named pipe waits for a writer, for
+    # ever if none comes. Reads then block as usual; a pipe nobody has open
+    # for writing reads as empty at once.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    os.set_blocking(fd, True)
+    with open(fd, "rb", buffering=0) as fh:
         while total <= limit:
             chunk = fh.read(min(_CHUNK, limit + 1 - total))
             if not chunk:
@@ -28,3 +34,13 @@ def read_at_most(path: Path, limit: int) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
     return b"".join(chunks)
+
+
+def is_pipe(path: Path) -> bool:
+    """Return whether ``path`` is a named pipe or a shell's ``<(...)``; False when unknown."""
+    import stat
+
+    try:
+        return stat.S_ISFIFO(path.stat().st_mode)
+    except OSError:
+        return False

@@ -76,14 +76,27 @@ def template_dirs(cwd: Path | None = None) -> list[Path]:
 
 
 def build_environment(dirs: Sequence[Path]) -> jinja2.Environment:
-    """Create the one Jinja environment of a build."""
+    """Create the one Jinja environment of a build.
+
+    With a ``templates/`` folder of the working directory among ``dirs`` (an
+    override), every template renders in Jinja's sandbox: templates are
+    data someone else may have written (a downloaded project, a shared
+    folder), and a plain environment lets ``{{ cycler.__init__.__globals__
+    .os.system(...) }}`` run any command. The sandbox refuses such access
+    (jinja2.exceptions.SecurityError, reported as one line) and renders the
+    shipped templates to the same bytes, a little slower; the shipped
+    templates alone are the package's own code and render unsandboxed.
+    """
     import jinja2
+    import jinja2.sandbox
 
     from timeline.text import inert
 
-    env = jinja2.Environment(
+    sandboxed = any(Path(d).resolve() != packaged_templates().resolve() for d in dirs)
+    environment = jinja2.sandbox.SandboxedEnvironment if sandboxed else jinja2.Environment
+    env = environment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=_bytecode_cache("templates-sandboxed" if sandboxed else "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -98,7 +111,7 @@ def build_environment(dirs: Sequence[Path]) -> jinja2.Environment:
     return env
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
+def _bytecode_cache(name: str) -> jinja2.BytecodeCache | None:
     """Keep compiled templates between builds (a fifth of a small build is compiling them).
 
     Jinja keys each entry by the template's name and a checksum of its source,
@@ -109,7 +122,9 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 
     from timeline.cache import user_cache_dir
 
-    folder = user_cache_dir("templates")
+    # Sandboxed templates are kept apart: code compiled for one kind of
+    # environment is never loaded by the other.
+    folder = user_cache_dir(name)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -181,6 +196,15 @@ def plotly_src(root: str, plotlyjs: str) -> str:
         PLOTLY_CDN.format(version=plotly_version())
 
 
+def plotly_integrity(plotlyjs: str) -> str:
+    """Return the integrity a page checks plotly.js against: the CDN's pinned SRI, or ""."""
+    if plotlyjs == "local":
+        return ""  # a file of the site itself, served with the page
+    from timeline.plotlyjs import cdn_integrity
+
+    return cdn_integrity(plotly_version())
+
+
 def asset_files(settings: PageSettings, plotly_bundle: bytes | None) -> dict[str, bytes]:
     """Return the shared assets: the site's style and script, and plotly.js when local.
 
@@ -241,6 +265,7 @@ def render_pages(env: jinja2.Environment, settings: PageSettings, catalog: Catal
             "article_list": sorted((article_entry(a, refs[a.id].href, lang,
                                                   found.get(a.id, 0), linked.get(a.id, 0))
                                     for a in articles), key=article_order) if master else [],
+            "plotly_integrity": plotly_integrity(settings.plotlyjs),
             "embed_code": embed_snippet(
                 published_address(catalog, f"{ps.prefix}embed.html", "embed.html"),
                 published_address(catalog, EMBED_SCRIPT, f"{ps.root}{EMBED_SCRIPT}"),
@@ -284,6 +309,7 @@ def render_article_page(env: jinja2.Environment, settings: PageSettings, catalog
     context = {
         **chart_context(ps, catalog, own, items, plotly_src(ps.root, settings.plotlyjs)),
         "page": "article",
+        "plotly_integrity": plotly_integrity(settings.plotlyjs),
         "master": False,
         "article": article_view(article, own, lang),
         "home": home,

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from timeline.build import ARTICLE_SUFFIXES
+from timeline.archive import ARTICLE_SUFFIXES
 from timeline.errors import InputError, TimelineError
 
 # The server's own addresses, beside the site's files; no page of a site

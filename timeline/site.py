@@ -8,13 +8,26 @@ staging folder by the worker processes that render them (write_staged), so
 that a hundred megabytes of pages never travel back through the main process.
 It replaces only a folder that timeline itself made, recognised by a marker
 file, so ``--out ~`` or ``--out .`` can never wipe someone's files.
+
+A build killed outright (SIGKILL, the OOM killer) cannot clean up after
+itself, so the next build does: every staging folder holds its marker file
+locked (flock) for as long as its build lives, and so does a retired output
+folder while it is being removed. A ``.<out>.new-*`` or ``.<out>.old-*``
+folder whose marker nobody holds is a dead build's, and is removed; so is
+one with no marker written yet whose build's process (its id is in the
+folder's name) no longer exists. A
+``--out`` that is a symbolic link is followed: the folder it points to is
+replaced, the link stays.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
@@ -103,21 +116,125 @@ def up_to_date(out: Path, inputs_key: str) -> int | None:
     return len(expected)
 
 
+def remove_tree(path: Path) -> None:
+    """Delete a folder timeline made or retired, even where its modes forbid it (chmod u+w)."""
+    def retry(func, name, _exc_info):  # type: ignore[no-untyped-def]
+        with contextlib.suppress(OSError):
+            os.chmod(os.path.dirname(name), stat.S_IRWXU)
+            if os.path.isdir(name) and not os.path.islink(name):
+                os.chmod(name, stat.S_IRWXU)
+            func(name)
+
+    shutil.rmtree(path, onerror=retry)
+    with contextlib.suppress(OSError):
+        path.rmdir()
+
+
+def _lock_marker(folder: Path, *, wait: bool) -> int | None:
+    """Open ``folder``'s marker and take its lock; the file descriptor, or None.
+
+    None when the folder has no marker or (``wait`` false) another process
+    holds the lock. The lock lasts until the descriptor is closed, which the
+    kernel does when the process dies, however it dies.
+    """
+    try:
+        fd = os.open(folder / MARKER, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def remove_leftovers(out: Path) -> list[Path]:
+    """Remove the staging and retired folders of dead builds beside ``out``; return them."""
+    parent = out.absolute().parent
+    removed = []
+    try:
+        entries = list(os.scandir(parent))
+    except OSError:
+        return removed
+    prefixes = (f".{out.name}.new-", f".{out.name}.old-")
+    for entry in entries:
+        if not entry.name.startswith(prefixes) or not entry.is_dir(follow_symlinks=False):
+            continue
+        folder = Path(entry.path)
+        fd = _lock_marker(folder, wait=False)
+        if fd is None or not os.pread(fd, len(MARKER_TEXT), 0):
+            # Locked: a live build's. No marker, or one not written yet: a build
+            # caught as it starts, or one killed in that instant; its process
+            # says which.
+            if fd is not None:
+                os.close(fd)
+            if (fd is None and (folder / MARKER).exists()) or \
+                    _owner_alive(entry.name[len(prefixes[0]):]):  # one length
+                continue
+            fd = None
+        try:
+            remove_tree(folder)
+            removed.append(folder)
+        finally:
+            if fd is not None:
+                os.close(fd)
+    return removed
+
+
+def _owner_alive(suffix: str) -> bool:
+    """Return whether the process named by a leftover's ``<pid>-<random>`` suffix exists.
+
+    True when the name holds no process id: such a folder is not removed.
+    """
+    pid = suffix.split("-", 1)[0]
+    if not pid.isdigit():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: it exists
+        return True
+    return True
+
+
+def _prefix(out: Path, kind: str) -> str:
+    """Return the name prefix of a build's staging ("new") or retired ("old") folder."""
+    return f".{out.name}.{kind}-{os.getpid()}-"
+
+
+def _resolve_output(out: Path) -> Path:
+    """Return the folder a build replaces: ``out``, or the folder it links to."""
+    return Path(os.path.realpath(out)) if out.is_symlink() else out
+
+
 class Staging:
     """The folder a build writes into, beside ``out``; it becomes ``out`` on commit().
 
     Use it as a context manager: leaving the block without commit() (an error,
-    Ctrl-C) deletes the folder and everything in it, and ``out`` is untouched.
+    Ctrl-C, SIGTERM) deletes the folder and everything in it, and the parent
+    folders it had to make for a new ``out``; ``out`` is untouched.
     """
 
     def __init__(self, out: Path) -> None:
         check_output_folder(out)
-        self.out = out
-        parent = out.absolute().parent
+        self.out = _resolve_output(out)
+        parent = self.out.absolute().parent
+        self._made_parents = [p for p in (parent, *parent.parents) if not p.exists()]
+        self._lock: int | None = None
         try:
             parent.mkdir(parents=True, exist_ok=True)
-            self.path = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=parent))
+            remove_leftovers(self.out)
+            self.path = Path(tempfile.mkdtemp(prefix=_prefix(self.out, "new"), dir=parent))
+            # Locked before it says anything, and held until this build ends:
+            # a later build sees the folder is alive (remove_leftovers).
+            self._lock = os.open(self.path / MARKER, os.O_CREAT | os.O_EXCL | os.O_WRONLY
+                                 | os.O_CLOEXEC, 0o644)
+            fcntl.flock(self._lock, fcntl.LOCK_EX)
+            os.write(self._lock, MARKER_TEXT)
         except OSError as exc:
+            self._remove_made_parents()
             raise OutputError(f"{out}: cannot create the output folder ({exc.strerror})"
                               ) from None
         self.committed = False
@@ -126,8 +243,21 @@ class Staging:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        if not self.committed:
-            shutil.rmtree(self.path, ignore_errors=True)
+        try:
+            if not self.committed:
+                remove_tree(self.path)
+                self._remove_made_parents()
+        finally:
+            if self._lock is not None:
+                os.close(self._lock)
+                self._lock = None
+
+    def _remove_made_parents(self) -> None:
+        for folder in self._made_parents:  # the deepest first
+            try:
+                folder.rmdir()
+            except OSError:
+                break
 
     def commit(self, files: Mapping[str, bytes], written: Mapping[str, str] | None = None,
                inputs_key: str | None = None) -> int:
@@ -145,8 +275,8 @@ class Staging:
             os.chmod(self.path, 0o755)  # mkdtemp makes it private; a site is meant to be served
             _swap_in(self.path, self.out)
         except OSError as exc:
-            raise OutputError(f"{self.out}: could not write the site ({exc}); the previous "
-                              f"build, if any, is unchanged") from None
+            raise OutputError(f"{self.out}: could not write the site ({exc.strerror or exc}); "
+                              "the previous build, if any, is unchanged") from None
         self.committed = True
         return len(digests)
 
@@ -163,12 +293,19 @@ def _swap_in(staging: Path, out: Path) -> None:
     if not out.exists():
         os.rename(staging, out)
         return
-    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=staging.parent))
+    retired = Path(tempfile.mkdtemp(prefix=_prefix(out, "old"), dir=staging.parent))
     os.rmdir(retired)
-    os.rename(out, retired)
+    # Locked before it is renamed, so no other build takes the retired folder
+    # for a dead build's while this one still needs it.
+    lock = _lock_marker(out, wait=True)
     try:
-        os.rename(staging, out)
-    except OSError:
-        os.rename(retired, out)
-        raise
-    shutil.rmtree(retired, ignore_errors=True)
+        os.rename(out, retired)
+        try:
+            os.rename(staging, out)
+        except OSError:
+            os.rename(retired, out)
+            raise
+        remove_tree(retired)
+    finally:
+        if lock is not None:
+            os.close(lock)

@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 # On a master timeline an event may be quoted by hundreds of articles: it shows
 # this many quotes and links to every article instead.
 QUOTES_ON_MASTER = 3
+# One article may name a date thousands of times ("In 1966." 40,000 times
+# made 265 MB of pages from 360 KB): a page quotes this many and counts the
+# rest ("And 39,995 more quotes"), so what it shows grows with the dates,
+# not with their repetitions. data/events.json keeps every one.
+QUOTES_PER_ITEM = 5
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,7 @@ class ItemView:
     mentions: tuple[MentionView, ...]
     articles: tuple[ArticleLink, ...]
     sources: tuple[Source, ...]
+    more_quotes: int = 0    # the item's mentions not quoted on the page
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +172,7 @@ def item_view(item: Item, lang: str, labels: Mapping[str, str],
     date_label = item.date_label(lang)
     # A master page quotes only the first few of an event's mentions (of
     # thousands, in an archive): make views of those alone.
-    quoted = item.mentions[:QUOTES_ON_MASTER] if master else item.mentions
+    quoted = item.mentions[:QUOTES_ON_MASTER if master else QUOTES_PER_ITEM]
     by_id = by_id or {}
     mentions = tuple(mention_view(ref, refs.get(ref.article), date_label, lang,
                                   linked=item.origin == BOTH,
@@ -181,7 +187,8 @@ def item_view(item: Item, lang: str, labels: Mapping[str, str],
         title_lang=mentions[0].language if own_words else "",
         summary=item.summary_in(lang), date_label=date_label, datetime=item.span.value,
         category=item.category, category_label=labels.get(item.category, item.category),
-        origin=item.origin, mentions=mentions, articles=articles, sources=item.sources)
+        origin=item.origin, mentions=mentions, articles=articles, sources=item.sources,
+        more_quotes=len(item.mentions) - len(quoted))
 
 
 def mention_view(ref: MentionRef, article: ArticleRef | None, date_label: str, lang: str, *,

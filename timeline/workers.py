@@ -10,6 +10,7 @@ the end cost more than rendering them in parallel saved.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,7 +41,11 @@ _WORKER: dict[str, Any] = {}
 
 
 def _start_worker(catalog: Catalog, settings: PageSettings, tasks: Sequence[Task] = (),
-                  staging: Path | None = None) -> None:
+                  staging: Path | None = None, parent_pid: int | None = None) -> None:
+    if parent_pid is not None:
+        from timeline.batch import die_with_parent
+
+        die_with_parent(parent_pid)
     _WORKER.update(catalog=catalog, settings=settings, linker=merge.Linker(catalog.events),
                    env=build_environment(settings.dirs), tasks=tasks, staging=staging)
 
@@ -96,7 +101,8 @@ class ArticlePages:
             workers = min(jobs, len(tasks))
             size = max(1, min(self.CHUNK, len(tasks) // (workers * 8)))
             self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                                             initargs=(catalog, settings, tasks, staging))
+                                             initargs=(catalog, settings, tasks, staging,
+                                                       os.getpid()))
             with frozen_heap():  # the workers fork at the first submit
                 for start in range(0, len(tasks), size):
                     future = self._pool.submit(_article_pages_task, start, start + size)
@@ -108,7 +114,20 @@ class ArticlePages:
                     self._futures.append(future)
 
     def result(self) -> dict[str, bytes]:
-        """Wait for every page; return those not written into the staging folder."""
+        """Wait for every page; return those not written into the staging folder.
+
+        A page that cannot be written (disk full, a name the file system
+        refuses) is an OutputError, in a worker or here.
+        """
+        try:
+            return self._result()
+        except OSError as exc:
+            from timeline.errors import OutputError
+
+            raise OutputError(f"could not write the site ({exc.strerror or exc}); the "
+                              "previous build, if any, is unchanged") from None
+
+    def _result(self) -> dict[str, bytes]:
         if self._pool is None:
             _start_worker(self._catalog, self._settings)
             pages = {}

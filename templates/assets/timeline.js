@@ -62,7 +62,9 @@
   // ?event= and the hash.
   if (pageName === "embed") {
     var wanted = (param("lang") || "").toLowerCase().slice(0, 2);
-    if (wanted && wanted !== root.lang) {
+    // Only a language code goes into the selector below: ?lang=%22 made an
+    // invalid one, and the exception stopped the whole script.
+    if (/^[a-z]{2}$/.test(wanted) && wanted !== root.lang) {
       var alternate = document.querySelector('link[rel="alternate"][hreflang="' + wanted + '"]');
       if (alternate) {
         location.replace(alternate.href + location.search + location.hash);
@@ -158,6 +160,9 @@
       script.src = plotlySrc;
       var cors = boot.getAttribute("data-plotly-crossorigin");
       if (cors) { script.crossOrigin = cors; }
+      // From a CDN, run only the very file whose digest the build pinned.
+      var integrity = boot.getAttribute("data-plotly-integrity");
+      if (integrity) { script.integrity = integrity; }
       script.onload = script.onerror = function () {
         if (figureParsed()) { makeChart(); return; }
         // Look again between the parser's chunks: cheaper than observing
