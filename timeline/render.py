@@ -19,6 +19,7 @@ from timeline.dates import LANGUAGES
 from timeline.export import data_file
 from timeline.site_words import page_words, published_address
 from timeline.views import (
+    EMBED_SCRIPT,
     ArticleRef,
     PageSet,
     chart_context,
@@ -38,8 +39,6 @@ if TYPE_CHECKING:
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 ASSET_FILES = ("timeline.css", "present.css", "timeline.js", "embed.js")
-# The script a host page loads beside the iframe, to size it to its content.
-EMBED_SCRIPT = "assets/embed.js"
 PLOTLY_ASSET = "assets/plotly.min.js"
 PLOTLY_CDN = "https://cdn.plot.ly/plotly-{version}.min.js"
 # Every page is written at the site root (default language) and in each

@@ -129,8 +129,7 @@ def render_oembed(catalog: Catalog, lang: str, prefix: str, snippet: str) -> byt
 def oembed_files(catalog: Catalog, timeline: Timeline, default_lang: str) -> dict[str, bytes]:
     """Return oembed.json at the site root (default language) and in each language folder."""
     from timeline.chart import box_height, lanes
-    from timeline.render import EMBED_SCRIPT
-    from timeline.views import embed_snippet
+    from timeline.views import EMBED_SCRIPT, embed_snippet
 
     out = {}
     for lang, prefix in [(default_lang, ""), *((code, f"{code}/") for code in LOCALES)]:

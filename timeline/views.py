@@ -251,6 +251,8 @@ def mention_anchor(article_id: str, start: int) -> str:
     return f"mention-{article_id}-{start}"
 
 
+# The script a host page loads beside the iframe, to size it to its content.
+EMBED_SCRIPT = "assets/embed.js"
 # Below the chart's box in an embed: its key, the caption bar and the folded
 # list, on a column of 600 px or more (narrower ones wrap the key: the
 # script beside the iframe sizes it, and without the script the frame scrolls).
