@@ -31,6 +31,9 @@ class _Context:
     # dated to the month still anchors "le 19 janvier" and "last year", never
     # "yesterday" to one day.
     precision: str = "day"
+    # The reporting period the text is about, (year, "Q3", where last named):
+    # see timeline.extract.focus.
+    focus: tuple[int, str, int] | None = None
 
     @property
     def dct(self) -> _When | None:

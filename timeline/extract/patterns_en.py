@@ -93,6 +93,16 @@ def table(*, mon: str,
         # So is a half ("second-half sales", "in the first half").
         ("half", r"\b(?:the\s+)?(?P<half>first|second)[\s-]+half\b(?P<thisyear>)"
                  r"(?!\s+(?:of|an?|the)\b)", False),
+        # Phrases that refer to the period a report is about, or to that period
+        # a year before (timeline.extract.focus): "the year-ago quarter",
+        # "year-earlier results", "the 1988 period", "the quarter".
+        ("focus_period", r"\b(?:the\s+)?(?:(?:comparable|corresponding)\s+)?"
+                         r"(?P<back>year-ago|year-earlier|prior-year)(?:\s+(?:(?P<q>first|second|"
+                         r"third|fourth)[\s-]+|fiscal\s+)?(?:quarter|period)\b)?", False),
+        ("focus_period", rf"\b(?:the\s+)?(?P<year>{_YEAR4})(?:\s+fiscal)?\s+(?:(?P<q>first|"
+                         r"second|third|fourth)[\s-]+)?(?:quarter|period)\b(?!\s+of\b)", False),
+        ("focus_period", r"\b(?:the|that)\s+(?:quarter|period)\b"
+                         r"(?!\s+(?:of|when|in|during|before|after|between|from)\b)", False),
         # A quarter without its year is the reporting year's ("third-quarter profit").
         ("quarter", r"\b(?:the\s+)?(?P<q>first|second|third|fourth)[\s-]+quarter\b"
                     r"(?P<thisyear>)(?!\s+of\b)", False),

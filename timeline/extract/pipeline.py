@@ -9,6 +9,7 @@ import re
 from timeline.extract.calendar import _When
 from timeline.extract.candidates import _choose, _find_candidates
 from timeline.extract.context import _Context
+from timeline.extract.focus import compare_with_focus, note_focus
 from timeline.extract.patterns import _Cand
 from timeline.extract.reading import _is_news, _sentence_of, _sentences
 from timeline.extract.resolvers import _RESOLVERS
@@ -90,6 +91,8 @@ def _resolve(cands: list[_Cand], body: str, published: datetime.date | None, lan
             refused.add(id(c))
             continue
         value, anchor, when = res
+        value = compare_with_focus(c, value, ctx)
+        note_focus(ctx, c, value)
         if when is not None:
             _advance(ctx, when, c, explicit=anchor == "explicit")
         out.append((c, value, anchor))
