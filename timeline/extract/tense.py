@@ -20,7 +20,9 @@ from timeline.extract.patterns import _alt, _Cand
 
 _TENSE_REACH = 100  # characters either side of a date a verb may stand
 _COMMA_PENALTY = 40
-_CLAUSE_BREAK = re.compile(r"[;:«»“”\"()\[\]—]")
+# Quotation marks end a clause too, the typewriter's `` and '' included: a
+# verb inside a quote says nothing of the tense of the report around it.
+_CLAUSE_BREAK = re.compile(r"[;:«»“”\"()\[\]—]|``|''")
 # "since March", "depuis le 3 février": a start already behind the writer.
 _SINCE_BEFORE = re.compile(r"\b(?:since|depuis)\s+(?:le\s+)?$", re.IGNORECASE)
 
