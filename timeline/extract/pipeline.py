@@ -100,7 +100,10 @@ def _resolve(cands: list[_Cand], body: str, published: datetime.date | None, lan
 
 
 _RANGE_END = re.compile(r"\d\s*[-–]\s*$")
-_BACKGROUND = re.compile(r"\b(?:since|ever\s+since|depuis|dès)\s+$", re.IGNORECASE)
+# "since 214 BC", "depuis l'an 2000", "since the spring of 1614": the start of a
+# state of things, a few words at most before the date.
+_BACKGROUND = re.compile(r"\b(?:since|ever\s+since|depuis|dès)\s+(?:[\w'’-]+\s+){0,3}$",
+                         re.IGNORECASE)
 
 
 _ASIDE_YEARS = 20
@@ -116,8 +119,10 @@ def _advance(ctx: _Context, when: _When, c: _Cand, *, explicit: bool) -> None:
     """
     if c.kind.startswith("year") and _RANGE_END.search(ctx.body[max(0, c.start - 3):c.start]):
         return
-    if _BACKGROUND.search(ctx.body[max(0, c.start - 12):c.start]):
+    if _BACKGROUND.search(ctx.body[max(ctx.sentence, c.start - 40):c.start]):
         return  # "since 214 BC", "depuis 1987": where a state began, not where the story is
+    if _in_aside(ctx.body, ctx.sentence, c.start):
+        return  # "(born 1890)", "the treaty (signed in 1919)", a quoted "in 1066": asides
     old = ctx.narrative
     if old is not None and old.year == when.year:
         if when.month is None or (when.month == old.month and when.day is None):
@@ -140,6 +145,17 @@ def _advance(ctx: _Context, when: _When, c: _Cand, *, explicit: bool) -> None:
     ctx.narrative_sentence = ctx.sentence if explicit else -1
     if when.day is not None:
         ctx.last_day = when
+
+
+def _in_aside(body: str, sentence: int, at: int) -> bool:
+    """Whether ``at`` stands inside a parenthesis or a quotation opened in its sentence."""
+    head = body[sentence:at]
+    if head.rfind("(") > head.rfind(")") or head.rfind("[") > head.rfind("]"):
+        return True
+    if head.rfind("“") > head.rfind("”") or head.rfind("«") > head.rfind("»") \
+            or head.rfind("``") > head.rfind("''"):
+        return True
+    return head.count('"') % 2 == 1
 
 
 _SENTENCE_HEAD = re.compile(r"(?:[.!?:;\n]\s*|\(\s*)(?:[\"“(]\s*)?(?:\w+\s+){0,2}"
