@@ -44,6 +44,9 @@ def table(*, mon: str,
                     rf"(?:,?\s+{year}\b)?)", False),
         ("dm_head", rf"\b(?P<span>{day})\s*(?:-|–|and|to|&)\s*[0-3]?\d(?:st|nd|rd|th)?"
                     rf"\s+{mon}", True),
+        # "the 13th to the 19th of October 1950": the first day takes the month.
+        ("dm_head", rf"\bthe\s+(?P<span>{day})\s+(?:to|and|until|through)\s+the\s+"
+                    rf"[0-3]?\d(?:st|nd|rd|th)\s+of\s+{mon}", False),
         *(("mon_ofyear", rf"\b{head}\s+(?:of\s+)?(?:that|the\s+same|the\s+following|"
                          r"the\s+next|the\s+previous)\s+year\b", True)
           for head in (rf"{mon}\s+{day}", rf"{day}\s+{mon}", mon)),
