@@ -11,7 +11,7 @@ from timeline.extract.candidates import _choose, _find_candidates
 from timeline.extract.context import _Context
 from timeline.extract.focus import compare_with_focus, note_focus
 from timeline.extract.patterns import _Cand
-from timeline.extract.reading import _is_news, _sentence_of, _sentences
+from timeline.extract.reading import _is_news, _paragraph_modes, _sentence_of, _sentences
 from timeline.extract.resolvers import _RESOLVERS
 from timeline.mention import Mention
 
@@ -48,7 +48,7 @@ def extract_mentions(body: str, *, published: datetime.date | None = None,
         return extract_absolute(body, published, lang, precision)
     found = _find_candidates(body, lang)
     cands = _choose(found, body, lang)
-    news = _is_news(cands, published, lang)
+    news = _is_news(cands, published, lang, body)
     spans = _sentences(body)
     starts = [a for a, _ in spans]
     # A chosen span whose resolver refuses it ("31 February 1999", "May" the
@@ -79,7 +79,10 @@ def _resolve(cands: list[_Cand], body: str, published: datetime.date | None, lan
     ctx = _Context(lang=lang, body=body, published=published, news=news, precision=precision)
     out: list[tuple[_Cand, str, str]] = []
     refused: set[int] = set()
+    modes = _paragraph_modes(cands, published, lang, body, news)
+    mode_starts = [a for a, _ in modes]
     for c in cands:
+        ctx.news = modes[bisect.bisect_right(mode_starts, c.start) - 1][1]
         i = max(0, bisect.bisect_right(starts, c.start) - 1)
         ctx.sentence = starts[i]
         ctx.sentence_end = starts[i + 1] if i + 1 < len(starts) else len(body)
