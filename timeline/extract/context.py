@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from timeline.extract import lexicon as lex
 from timeline.extract.calendar import _add_years, _from_date, _When
@@ -34,6 +34,9 @@ class _Context:
     # The reporting period the text is about, (year, "Q3", where last named):
     # see timeline.extract.focus.
     focus: tuple[int, str, int] | None = None
+    # Every date read so far with its sentence (start, end): where a step
+    # from a named event looks for that event's date (timeline.extract.event_dates).
+    dated: list[tuple[int, int, _When]] = field(default_factory=list)
 
     @property
     def dct(self) -> _When | None:

@@ -97,6 +97,7 @@ def _resolve(cands: list[_Cand], body: str, published: datetime.date | None, lan
         value = compare_with_focus(c, value, ctx)
         note_focus(ctx, c, value)
         if when is not None:
+            ctx.dated.append((ctx.sentence, ctx.sentence_end, when))
             _advance(ctx, when, c, explicit=anchor == "explicit")
         out.append((c, value, anchor))
     return out, refused
