@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 
 from timeline.extract.calendar import _year_text
-from timeline.extract.context import _Context, _Result
+from timeline.extract.context import _Context, _deixis_base, _Result
 from timeline.extract.patterns import _Cand
 
 # How far (in characters) a period stays the text's focus after it was last
-# named or compared with: about three sentences of a report.
-_FOCUS_REACH = 700
+# named or compared with: a few paragraphs of a report.
+_FOCUS_REACH = 1500
 _PERIOD_VALUE = re.compile(r"^(?P<year>\d{4})-(?P<part>[QH][1-4])$")
 # The comparisons that mean "the same period a year before the focus".
 # "Last year" is not one of them: in a report it is most often the whole
@@ -69,6 +69,12 @@ def _r_focus_period(c: _Cand, ctx: _Context) -> _Result:
     if gd.get("year"):
         year = int(gd["year"])
         anchor = "explicit"
+    elif gd.get("deic"):
+        # "last year's quarter", "next year's first quarter": counted like "last year".
+        base, anchor = _deixis_base(ctx)
+        if base is None:
+            return None
+        year = base.year + {"last": -1, "this": 0, "next": 1}[gd["deic"].lower()]
     elif focus is None:
         return None
     elif gd.get("back"):

@@ -104,6 +104,10 @@ def table(*, mon: str,
                          r"third|fourth)[\s-]+|fiscal\s+)?(?:quarter|period)\b)?", False),
         ("focus_period", rf"\b(?:the\s+)?(?P<year>{_YEAR4})(?:\s+fiscal)?\s+(?:(?P<q>first|"
                          r"second|third|fourth)[\s-]+)?(?:quarter|period)\b(?!\s+of\b)", False),
+        ("focus_period", r"\b(?P<deic>last|this|next)\s+year['’]s\s+(?:(?P<q>first|second|"
+                         r"third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)\b", False),
+        ("focus_period", r"\bthe\s+(?:same|corresponding|comparable)\s+(?:quarter|period)\s+"
+                         r"(?P<back>last\s+year|a\s+year\s+(?:ago|earlier))\b", False),
         ("focus_period", r"\b(?:the|that)\s+(?:quarter|period)\b"
                          r"(?!\s+(?:of|when|in|during|before|after|between|from)\b)", False),
         # A quarter without its year is the reporting year's ("third-quarter profit").
