@@ -15,14 +15,15 @@ import pytest
 from timeline.extract import extract_mentions
 
 D = datetime.date
+PAPER = D(2020, 5, 4)  # the default publication date of these texts
 
 
-def found(body: str, published: D | None = D(2020, 5, 4), lang: str = "en"
+def found(body: str, published: D | None = PAPER, lang: str = "en"
           ) -> list[tuple[str, str]]:
     return [(m.text, m.value) for m in extract_mentions(body, published=published, lang=lang)]
 
 
-def value_of(body: str, text: str, published: D | None = D(2020, 5, 4), lang: str = "en") -> str:
+def value_of(body: str, text: str, published: D | None = PAPER, lang: str = "en") -> str:
     values = [v for t, v in found(body, published, lang) if t == text]
     assert len(values) == 1, found(body, published, lang)
     return values[0]
@@ -177,3 +178,29 @@ def test_the_period_without_a_reporting_period_is_no_date() -> None:
 def test_we_is_not_wednesday_and_unknown_stays_unknown() -> None:
     assert found("We met the envoys.", None) == []
     assert value_of("The court sat on Tuesday.", "Tuesday", published=None) == "XXXX-WXX-2"
+
+
+@pytest.mark.parametrize(("body", "text", "expected"), [
+    # The part comes from the reporting period named before.
+    ("The third quarter was strong; last year's quarter was weaker.", "last year's quarter",
+     "2018-Q3"),
+    ("Analysts expect next year's first quarter to be flat.", "next year's first quarter",
+     "2020-Q1"),
+])
+def test_a_year_s_quarter_counts_like_the_year(body: str, text: str, expected: str) -> None:
+    assert value_of(body, text, published=D(2019, 10, 24)) == expected
+
+
+# --- Years said as words (broadcast transcripts) ---------------------------
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("The dam was finished in nineteen eighty-two.", [("nineteen eighty-two", "1982")]),
+    ("Talks resumed in March nineteen ninety-one.", [("March nineteen ninety-one", "1991-03")]),
+    ("Prices doubled by the year two thousand.", [("the year two thousand", "2000")]),
+    ("The mill opened in eighteen oh seven.", [("eighteen oh seven", "1807")]),
+    # Counter-cases: counts said as words are no years.
+    ("The plant employs two thousand people.", []),
+    ("Nineteen people were hurt.", []),
+])
+def test_years_said_as_words(body: str, expected: list) -> None:
+    assert found(body, D(1998, 6, 1)) == expected

@@ -15,6 +15,11 @@ from timeline.extract.pieces import (
     _numeric_date_patterns,
 )
 
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_CENTURY_WORDS = r"(?:fifteen|sixteen|seventeen|eighteen|nineteen)"
+
 
 def table(*, mon: str,
           month_names: str,
@@ -121,6 +126,14 @@ def table(*, mon: str,
         ("year_bc_head", r"\b(?P<year>\d{1,4})(?=\s*(?:-|–|to|and)\s*\d{1,4}\s*"
                          rf"{_ERA_BC})", True),
         ("year", rf"(?<![\d$£€#/.,]){year}{_NOT_NUM_AFTER}(?:\b|(?<=\.))", True),
+        # Years said as words, as transcripts write them: "nineteen ninety-six",
+        # "January nineteen ninety-seven", "the year two thousand" ("two
+        # thousand" alone is a count).
+        ("year_spelled", rf"\b(?:(?P<mon>{month_names})\s+|the\s+year\s+)?(?P<hi>{_CENTURY_WORDS})"
+                         rf"[\s-]+(?P<lo>{_TENS}(?:[\s-]+{_UNITS})?|{_TEENS}|oh[\s-]+{_UNITS})\b",
+         True),
+        ("year_spelled", rf"\b(?:(?P<mon>{month_names})\s+|the\s+year\s+)(?P<hi>two\s+thousand)"
+                         rf"(?:\s+(?:and\s+)?(?P<lo>{_UNITS}|{_TEENS}))?\b", True),
         # A year of one to three digits named as one: "the year 800".
         ("year_word", r"\bthe\s+year\s+(?P<year>\d{1,3})(?![\d%]|[.,]\d|\s*(?:bc|b\.c))\b",
          True),
