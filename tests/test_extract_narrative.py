@@ -204,3 +204,12 @@ def test_a_year_s_quarter_counts_like_the_year(body: str, text: str, expected: s
 ])
 def test_years_said_as_words(body: str, expected: list) -> None:
     assert found(body, D(1998, 6, 1)) == expected
+
+
+def test_the_end_of_a_stretch_is_not_moved_back_by_a_past_verb() -> None:
+    # October's paper: the loans were extended (past) until a January still ahead.
+    body = "The banks extended the loans through January."
+    assert value_of(body, "January", published=D(2019, 10, 24)) == "2020-01"
+    # Counter-case: without "through", the past verb still looks back.
+    assert value_of("The banks extended the loans in January.", "January",
+                    published=D(2019, 10, 24)) == "2019-01"
