@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from timeline.extract import lexicon as lex
 from timeline.extract.calendar import _add_years, _from_date, _When
@@ -31,6 +31,12 @@ class _Context:
     # dated to the month still anchors "le 19 janvier" and "last year", never
     # "yesterday" to one day.
     precision: str = "day"
+    # The reporting period the text is about, (year, "Q3", where last named):
+    # see timeline.extract.focus.
+    focus: tuple[int, str, int] | None = None
+    # Every date read so far with its sentence (start, end): where a step
+    # from a named event looks for that event's date (timeline.extract.event_dates).
+    dated: list[tuple[int, int, _When]] = field(default_factory=list)
 
     @property
     def dct(self) -> _When | None:
@@ -182,3 +188,19 @@ def _deixis_base(ctx: _Context) -> tuple[_When | None, str]:
     if not ctx.news and ctx.narrative is not None:
         return ctx.narrative, "narrative"
     return ctx.dct, "publication"
+
+
+# A year closing the noun phrase a date word opens: "the Spring Offensive of
+# 1918", "the June battles of 1916". Up to two words between, none of them a
+# word that starts a new phrase or clause.
+_PHRASE_YEAR = re.compile(r"(?:\s+(?!(?:the|a|an|and|or|but|was|were|is|are|had|has|when|"
+                          r"which|that|who|while|after|before|until|since|le|la|les|et|qui|"
+                          r"que|était|a|ont)\b)[A-Za-zÀ-ÿ][\w’'-]*){1,2}\s+(?:of|de|d'|en)\s*"
+                          r"(?P<year>1\d{3}|20\d{2})(?![\d%]|[.,]\d)", re.IGNORECASE)
+
+
+def _phrase_year(ctx: _Context, end: int) -> int | None:
+    """The year written later in the same phrase as a date without one, if any."""
+    m = _PHRASE_YEAR.match(ctx.body, end, min(len(ctx.body), end + 60))
+    return int(m.group("year")) if m else None
+

@@ -111,6 +111,8 @@ def _triggers(lang: str) -> dict[str, str]:
         "same_time": r"(?:time|period|point|date|moment|époque|période)",
         "deictic_unit": units, "deictic_fr": rf"(?:{units}|nouvelle)",
         "deictic_quarter": r"(?:quarter|trimestre)", "deictic_plural": units,
+        "focus_period": r"(?:quarter|period|year-)",
+        "year_spelled": r"(?:teen|thousand)",
         "deictic_day": _alt(lex.DEICTIC_DAYS[lang]), "weekday": _alt(lex.WEEKDAYS[lang]),
         "ref": _alt(lex.REFERENCE_WORDS[lang]),
         "end_of_unit": r"(?:the\s+(?:year|month|week|decade|century)|year[\s-]end|fin|début|"

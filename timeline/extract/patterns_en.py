@@ -15,6 +15,11 @@ from timeline.extract.pieces import (
     _numeric_date_patterns,
 )
 
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_CENTURY_WORDS = r"(?:fifteen|sixteen|seventeen|eighteen|nineteen)"
+
 
 def table(*, mon: str,
           month_names: str,
@@ -44,6 +49,9 @@ def table(*, mon: str,
                     rf"(?:,?\s+{year}\b)?)", False),
         ("dm_head", rf"\b(?P<span>{day})\s*(?:-|–|and|to|&)\s*[0-3]?\d(?:st|nd|rd|th)?"
                     rf"\s+{mon}", True),
+        # "the 13th to the 19th of October 1950": the first day takes the month.
+        ("dm_head", rf"\bthe\s+(?P<span>{day})\s+(?:to|and|until|through)\s+the\s+"
+                    rf"[0-3]?\d(?:st|nd|rd|th)\s+of\s+{mon}", False),
         *(("mon_ofyear", rf"\b{head}\s+(?:of\s+)?(?:that|the\s+same|the\s+following|"
                          r"the\s+next|the\s+previous)\s+year\b", True)
           for head in (rf"{mon}\s+{day}", rf"{day}\s+{mon}", mon)),
@@ -93,6 +101,20 @@ def table(*, mon: str,
         # So is a half ("second-half sales", "in the first half").
         ("half", r"\b(?:the\s+)?(?P<half>first|second)[\s-]+half\b(?P<thisyear>)"
                  r"(?!\s+(?:of|an?|the)\b)", False),
+        # Phrases that refer to the period a report is about, or to that period
+        # a year before (timeline.extract.focus): "the year-ago quarter",
+        # "year-earlier results", "the 1988 period", "the quarter".
+        ("focus_period", r"\b(?:the\s+)?(?:(?:comparable|corresponding)\s+)?"
+                         r"(?P<back>year-ago|year-earlier|prior-year)(?:\s+(?:(?P<q>first|second|"
+                         r"third|fourth)[\s-]+|fiscal\s+)?(?:quarter|period)\b)?", False),
+        ("focus_period", rf"\b(?:the\s+)?(?P<year>{_YEAR4})(?:\s+fiscal)?\s+(?:(?P<q>first|"
+                         r"second|third|fourth)[\s-]+)?(?:quarter|period)\b(?!\s+of\b)", False),
+        ("focus_period", r"\b(?P<deic>last|this|next)\s+year['’]s\s+(?:(?P<q>first|second|"
+                         r"third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)\b", False),
+        ("focus_period", r"\bthe\s+(?:same|corresponding|comparable)\s+(?:quarter|period)\s+"
+                         r"(?P<back>last\s+year|a\s+year\s+(?:ago|earlier))\b", False),
+        ("focus_period", r"\b(?:the|that)\s+(?:quarter|period)\b"
+                         r"(?!\s+(?:of|when|in|during|before|after|between|from)\b)", False),
         # A quarter without its year is the reporting year's ("third-quarter profit").
         ("quarter", r"\b(?:the\s+)?(?P<q>first|second|third|fourth)[\s-]+quarter\b"
                     r"(?P<thisyear>)(?!\s+of\b)", False),
@@ -104,6 +126,14 @@ def table(*, mon: str,
         ("year_bc_head", r"\b(?P<year>\d{1,4})(?=\s*(?:-|–|to|and)\s*\d{1,4}\s*"
                          rf"{_ERA_BC})", True),
         ("year", rf"(?<![\d$£€#/.,]){year}{_NOT_NUM_AFTER}(?:\b|(?<=\.))", True),
+        # Years said as words, as transcripts write them: "nineteen ninety-six",
+        # "January nineteen ninety-seven", "the year two thousand" ("two
+        # thousand" alone is a count).
+        ("year_spelled", rf"\b(?:(?P<mon>{month_names})\s+|the\s+year\s+)?(?P<hi>{_CENTURY_WORDS})"
+                         rf"[\s-]+(?P<lo>{_TENS}(?:[\s-]+{_UNITS})?|{_TEENS}|oh[\s-]+{_UNITS})\b",
+         True),
+        ("year_spelled", rf"\b(?:(?P<mon>{month_names})\s+|the\s+year\s+)(?P<hi>two\s+thousand)"
+                         rf"(?:\s+(?:and\s+)?(?P<lo>{_UNITS}|{_TEENS}))?\b", True),
         # A year of one to three digits named as one: "the year 800".
         ("year_word", r"\bthe\s+year\s+(?P<year>\d{1,3})(?![\d%]|[.,]\d|\s*(?:bc|b\.c))\b",
          True),

@@ -9,8 +9,9 @@ import re
 from timeline.extract.calendar import _When
 from timeline.extract.candidates import _choose, _find_candidates
 from timeline.extract.context import _Context
+from timeline.extract.focus import compare_with_focus, note_focus
 from timeline.extract.patterns import _Cand
-from timeline.extract.reading import _is_news, _sentence_of, _sentences
+from timeline.extract.reading import _is_news, _paragraph_modes, _sentence_of, _sentences
 from timeline.extract.resolvers import _RESOLVERS
 from timeline.mention import Mention
 
@@ -47,7 +48,7 @@ def extract_mentions(body: str, *, published: datetime.date | None = None,
         return extract_absolute(body, published, lang, precision)
     found = _find_candidates(body, lang)
     cands = _choose(found, body, lang)
-    news = _is_news(cands, published, lang)
+    news = _is_news(cands, published, lang, body)
     spans = _sentences(body)
     starts = [a for a, _ in spans]
     # A chosen span whose resolver refuses it ("31 February 1999", "May" the
@@ -78,7 +79,10 @@ def _resolve(cands: list[_Cand], body: str, published: datetime.date | None, lan
     ctx = _Context(lang=lang, body=body, published=published, news=news, precision=precision)
     out: list[tuple[_Cand, str, str]] = []
     refused: set[int] = set()
+    modes = _paragraph_modes(cands, published, lang, body, news)
+    mode_starts = [a for a, _ in modes]
     for c in cands:
+        ctx.news = modes[bisect.bisect_right(mode_starts, c.start) - 1][1]
         i = max(0, bisect.bisect_right(starts, c.start) - 1)
         ctx.sentence = starts[i]
         ctx.sentence_end = starts[i + 1] if i + 1 < len(starts) else len(body)
@@ -90,14 +94,20 @@ def _resolve(cands: list[_Cand], body: str, published: datetime.date | None, lan
             refused.add(id(c))
             continue
         value, anchor, when = res
+        value = compare_with_focus(c, value, ctx)
+        note_focus(ctx, c, value)
         if when is not None:
+            ctx.dated.append((ctx.sentence, ctx.sentence_end, when))
             _advance(ctx, when, c, explicit=anchor == "explicit")
         out.append((c, value, anchor))
     return out, refused
 
 
 _RANGE_END = re.compile(r"\d\s*[-–]\s*$")
-_BACKGROUND = re.compile(r"\b(?:since|ever\s+since|depuis|dès)\s+$", re.IGNORECASE)
+# "since 214 BC", "depuis l'an 2000", "since the spring of 1614": the start of a
+# state of things, a few words at most before the date.
+_BACKGROUND = re.compile(r"\b(?:since|ever\s+since|depuis|dès)\s+(?:[\w'’-]+\s+){0,3}$",
+                         re.IGNORECASE)
 
 
 _ASIDE_YEARS = 20
@@ -113,8 +123,10 @@ def _advance(ctx: _Context, when: _When, c: _Cand, *, explicit: bool) -> None:
     """
     if c.kind.startswith("year") and _RANGE_END.search(ctx.body[max(0, c.start - 3):c.start]):
         return
-    if _BACKGROUND.search(ctx.body[max(0, c.start - 12):c.start]):
+    if _BACKGROUND.search(ctx.body[max(ctx.sentence, c.start - 40):c.start]):
         return  # "since 214 BC", "depuis 1987": where a state began, not where the story is
+    if _in_aside(ctx.body, ctx.sentence, c.start):
+        return  # "(born 1890)", "the treaty (signed in 1919)", a quoted "in 1066": asides
     old = ctx.narrative
     if old is not None and old.year == when.year:
         if when.month is None or (when.month == old.month and when.day is None):
@@ -137,6 +149,17 @@ def _advance(ctx: _Context, when: _When, c: _Cand, *, explicit: bool) -> None:
     ctx.narrative_sentence = ctx.sentence if explicit else -1
     if when.day is not None:
         ctx.last_day = when
+
+
+def _in_aside(body: str, sentence: int, at: int) -> bool:
+    """Whether ``at`` stands inside a parenthesis or a quotation opened in its sentence."""
+    head = body[sentence:at]
+    if head.rfind("(") > head.rfind(")") or head.rfind("[") > head.rfind("]"):
+        return True
+    if head.rfind("“") > head.rfind("”") or head.rfind("«") > head.rfind("»") \
+            or head.rfind("``") > head.rfind("''"):
+        return True
+    return head.count('"') % 2 == 1
 
 
 _SENTENCE_HEAD = re.compile(r"(?:[.!?:;\n]\s*|\(\s*)(?:[\"“(]\s*)?(?:\w+\s+){0,2}"

@@ -17,34 +17,93 @@ _NEWS_KINDS = frozenset({"deictic_day", "deictic_fr", "deictic_unit", "weekday",
 _DEIXIS_WEIGHT = 4
 
 
-def _is_news(cands: list[_Cand], published: datetime.date | None, lang: str) -> bool:
+def _votes(c: _Cand, published: datetime.date, lang: str) -> tuple[int, int]:
+    """What one candidate says for news (near) and for history (far)."""
+    if c.kind in ("dmy", "my", "year", "season_y"):
+        y = _year_of(c.match, lang, published.year)
+        if y is None:
+            return 0, 0
+        return (1, 0) if abs(y - published.year) <= 1 else (0, 1)
+    if c.kind == "deictic_day" and c.match.group("dd").lower() in _NARRATOR_TODAY:
+        # A history says "today" too, of its own writing ("Today the war
+        # is remembered..."): weaker evidence than "yesterday" or "mardi".
+        return _DEIXIS_WEIGHT // 2, 0
+    if c.kind in _NEWS_KINDS or (c.kind == "dm" and c.match.groupdict().get("wd")):
+        return _DEIXIS_WEIGHT, 0  # "lundi 17 février" is a date of this week or next
+    return 0, 0
+
+
+def _is_news(cands: list[_Cand], published: datetime.date | None, lang: str,
+             body: str = "") -> bool:
     """Read as news when the text talks mostly about its own time.
 
     Evidence for news: explicit years within a year of the publication date,
     and (weighted) words that only make sense against it ("yesterday",
     "mardi", "18 h", "two weeks ago"). Evidence for history: explicit years
     further away. A news story that recalls 1949 and 1966 stays news; a war
-    history that quotes a "today" stays history.
+    history that quotes a "today" stays history: words inside a quotation
+    do not vote, they are the speaker's time, not the text's.
     """
     if published is None:
         return False
     near = far = 0
     for c in cands:
-        if c.kind in ("dmy", "my", "year", "season_y"):
-            y = _year_of(c.match, lang, published.year)
-            if y is None:
-                continue
-            if abs(y - published.year) <= 1:
-                near += 1
-            else:
-                far += 1
-        elif c.kind == "deictic_day" and c.match.group("dd").lower() in _NARRATOR_TODAY:
-            # A history says "today" too, of its own writing ("Today the war
-            # is remembered..."): weaker evidence than "yesterday" or "mardi".
-            near += _DEIXIS_WEIGHT // 2
-        elif c.kind in _NEWS_KINDS or (c.kind == "dm" and c.match.groupdict().get("wd")):
-            near += _DEIXIS_WEIGHT  # "lundi 17 février" is a date of this week or next
+        if body and _quoted(body, c.start):
+            continue
+        n, f = _votes(c, published, lang)
+        near += n
+        far += f
     return near >= far
+
+
+# A paragraph overrides the document's mode only on this much evidence of
+# its own: two words such as "yesterday" with no older year, or eight years
+# far from the paper with nothing near it.
+_PARAGRAPH_MARGIN = 2 * _DEIXIS_WEIGHT
+
+
+def _paragraph_modes(cands: list[_Cand], published: datetime.date | None, lang: str,
+                     body: str, news: bool) -> list[tuple[int, bool]]:
+    """Where each paragraph starts and whether it reads as news.
+
+    A history's last section on the war's memory today, or a news story's
+    paragraph of background years, is read in its own mode when it says so
+    clearly; otherwise the document's mode holds.
+    """
+    if published is None:
+        return [(0, news)]
+    starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(body)]
+    score = [0] * len(starts)
+    for c in cands:
+        if _quoted(body, c.start):
+            continue
+        n, f = _votes(c, published, lang)
+        score[bisect.bisect_right(starts, c.start) - 1] += n - f
+    out = []
+    for a, s in zip(starts, score, strict=True):
+        mode = news
+        if news and s <= -_PARAGRAPH_MARGIN:
+            mode = False
+        elif not news and s >= _PARAGRAPH_MARGIN:
+            mode = True
+        out.append((a, mode))
+    return out
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*\S)")
+_QUOTE_OPEN = re.compile(r"[“«\"]|``")
+
+
+def _quoted(body: str, at: int) -> bool:
+    """Whether ``at`` is inside a quotation opened in the last few hundred characters."""
+    lo = max(0, at - 400)
+    head = body[lo:at]
+    cut = max(head.rfind("\n"), 0)
+    head = head[cut:]
+    if head.rfind("“") > head.rfind("”") or head.rfind("«") > head.rfind("»") \
+            or head.rfind("``") > head.rfind("''"):
+        return True
+    return head.count('"') % 2 == 1
 
 
 _NARRATOR_TODAY = frozenset({"today", "aujourd'hui", "aujourd’hui"})

@@ -15,6 +15,7 @@ from timeline.extract.context import (
     _month,
     _nearest_year,
     _normalise_month,
+    _phrase_year,
     _Result,
     _year_of,
 )
@@ -152,7 +153,7 @@ def _range_year_rx(lang: str) -> re.Pattern[str]:
     or closes: the other day, its month, then the year."""
     month_names = _alt(lex.MONTHS[lang])
     return re.compile(
-        r"(?:\s*(?:-|–|and|to|until|through|&|et|au|à)\s*(?:le\s+)?[0-3]?\d(?:st|nd|rd|th|er)?"
+        r"(?:\s*(?:-|–|and|to|until|through|&|et|au|à)\s*(?:le\s+|the\s+)?[0-3]?\d(?:st|nd|rd|th|er)?"
         rf"(?:\s+(?:of\s+)?(?:{month_names})\.?)?)?,?\s+(?P<year>1\d{{3}}|20\d{{2}})"
         r"(?![\d%]|[.,]\d)", re.IGNORECASE)
 
@@ -173,6 +174,10 @@ def _r_month(c: _Cand, ctx: _Context) -> _Result:
         return None  # bare abbreviations ("Jan", "oct") are too often something else
     month = _normalise_month(m, ctx.lang, month)
     rel = _REL_WORDS.get(re.sub(r"\s+", " ", (m.groupdict().get("rel") or "").lower()))
+    year = _phrase_year(ctx, c.end) if rel is None else None
+    if year is not None:  # "the June battles of 1916"
+        w = _When(year, month)
+        return w.timex(), "explicit", w
     base, anchor = ctx.bare_base()
     if base is None:
         return f"XXXX-{month:02d}", "none", None

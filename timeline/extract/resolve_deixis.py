@@ -159,8 +159,10 @@ def _r_weekday(c: _Cand, ctx: _Context) -> _Result:
                                    and _tense(c, ctx) == 0)):
         # A clause that looks ahead, or a stretch running until a weekday
         # ("visible jusqu'à dimanche"): the coming one.
-        # "Le gouvernement présentera son projet mardi": the coming Tuesday.
-        out = d + datetime.timedelta(days=(want - d.weekday()) % 7 or 7)
+        # "Le gouvernement présentera son projet mardi": the coming Tuesday;
+        # "will vote on Friday" in Friday's paper is that day ("next Friday"
+        # would say the other).
+        out = d + datetime.timedelta(days=(want - d.weekday()) % 7)
     else:
         # News reports look back: a bare weekday is the latest one up to the
         # reference day ("mardi" in Thursday's paper is two days ago; "Sunday"

@@ -6,7 +6,7 @@ import re
 
 from timeline.extract import lexicon as lex
 from timeline.extract.calendar import _add_years, _When, _year_text
-from timeline.extract.context import _Context, _deixis_base, _Result, _year_of
+from timeline.extract.context import _Context, _deixis_base, _phrase_year, _Result, _year_of
 from timeline.extract.patterns import _Cand
 from timeline.extract.tense import _tense
 
@@ -35,6 +35,9 @@ def _r_season(c: _Cand, ctx: _Context) -> _Result:
     name = (m.groupdict().get("season") or "").lower()
     if name == "fall" and not _autumn_not_verb(c, ctx):
         return None
+    year = _phrase_year(ctx, c.end)
+    if year is not None:
+        return f"{_year_text(year)}-{code}", "explicit", None
     base, anchor = ctx.bare_base()
     if base is None:
         return f"XXXX-{code}", "none", None

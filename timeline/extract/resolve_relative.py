@@ -8,6 +8,7 @@ import re
 from timeline.extract import lexicon as lex
 from timeline.extract.calendar import _add_years, _shift, _When
 from timeline.extract.context import _Context, _deixis_base, _num, _Result
+from timeline.extract.event_dates import count_from_text
 from timeline.extract.patterns import _Cand
 from timeline.extract.tense import _tense
 
@@ -164,9 +165,10 @@ _OFFSET_UNITS = {"year": ("Y", 1), "decade": ("Y", 10), "century": ("Y", 100),
 def _r_anchored(c: _Cand, ctx: _Context) -> _Result:
     """ "43 years after de Gaulle pulled France out": counted from an event.
 
-    When that event was is not in the text; the curated history may know it
-    (``timeline.anchoring``). Here the mention gets its offset and the words
-    naming the event, and no value: none is invented.
+    When an earlier sentence names the event beside a date, the step counts
+    from it (``timeline.extract.event_dates``). Otherwise the curated history
+    may know it (``timeline.anchoring``): the mention gets its offset and the
+    words naming the event, and no value: none is invented.
     """
     m = c.match
     unit = lex.UNITS[ctx.lang].get(m.group("unit").lower())
@@ -182,5 +184,10 @@ def _r_anchored(c: _Cand, ctx: _Context) -> _Result:
     words = " ".join((rest[:cut.start()] if cut else rest).split())
     if not words:
         return None
-    c.extra = {"offset": f"{'+' if sign > 0 else '-'}{n * size}{letter}", "event_words": words}
+    offset = f"{'+' if sign > 0 else '-'}{n * size}{letter}"
+    got = count_from_text(ctx, words, offset)
+    if got is not None:
+        # "Five days after the fall of Girona" where an earlier sentence dates the fall.
+        return got[0], "narrative", got[1]
+    c.extra = {"offset": offset, "event_words": words}
     return "", "event", None

@@ -7,7 +7,7 @@ import re
 
 from timeline.extract import lexicon as lex
 from timeline.extract.calendar import _When
-from timeline.extract.context import _Context, _Result, _year_of
+from timeline.extract.context import _Context, _month, _Result, _year_of
 from timeline.extract.patterns import _ERA_BC, _Cand
 
 
@@ -221,3 +221,26 @@ def _r_decade(c: _Cand, ctx: _Context) -> _Result:
     if gd.get("era"):
         return f"BC{value // 10:03d}", "explicit", None
     return f"{value // 10:03d}", "explicit", None
+
+
+_SPELLED = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_SPELLED.update({w: 10 * (i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())})
+
+
+def _r_year_spelled(c: _Cand, ctx: _Context) -> _Result:
+    """ "nineteen ninety-six" is 1996, "the year two thousand" 2000."""
+    m = c.match
+    hi = " ".join(m.group("hi").lower().split())
+    century = 2000 if hi == "two thousand" else _SPELLED[hi] * 100
+    lo = 0
+    for word in re.split(r"[\s-]+", (m.group("lo") or "").lower()):
+        if word and word != "oh":
+            lo += _SPELLED[word]
+    year = century + lo
+    month = _month(m, ctx.lang) if m.groupdict().get("mon") else None
+    w = _When(year, month)
+    return w.timex(), "explicit", w
+

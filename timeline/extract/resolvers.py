@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from timeline.extract.context import _Context, _Result
+from timeline.extract.focus import _r_focus_period
 from timeline.extract.patterns import _Cand
 from timeline.extract.resolve_dates import (
     _r_day_only,
@@ -42,6 +43,7 @@ from timeline.extract.resolve_years import (
     _r_year,
     _r_year_bc_head,
     _r_year_small,
+    _r_year_spelled,
     _r_year_tail,
 )
 
@@ -52,11 +54,12 @@ _RESOLVERS: dict[str, Callable[[_Cand, _Context], _Result]] = {
     "season_y": _r_season_y, "season_rel": _r_season_rel, "season": _r_season,
     "half": _r_half, "quarter": _r_half, "year": _r_year, "year_ad": _r_year,
     "year_bc_head": _r_year_bc_head, "year_word": _r_year, "year_small": _r_year_small,
-    "year_tail": _r_year_tail,
+    "year_tail": _r_year_tail, "year_spelled": _r_year_spelled,
     "ago": _r_ago, "later": _r_later, "anaphor": _r_anaphor, "same_time": _r_same_time,
     "end_of_unit": _r_end_of_unit, "deictic_unit": _r_deictic_unit,
     "deictic_fr": _r_deictic_fr, "deictic_day": _r_deictic_day, "weekday": _r_weekday,
     "ref": _r_ref, "clock": _r_clock, "holiday": _r_holiday, "noon": _r_clock,
     "dayparts_fr": _r_clock, "numeric": _r_numeric, "anchored": _r_anchored,
+    "focus_period": _r_focus_period,
     "deictic_quarter": _r_deictic_quarter, "deictic_plural": _r_deictic_plural,
 }

@@ -20,8 +20,14 @@ from timeline.extract.patterns import _alt, _Cand
 
 _TENSE_REACH = 100  # characters either side of a date a verb may stand
 _COMMA_PENALTY = 40
-_CLAUSE_BREAK = re.compile(r"[;:«»“”\"()\[\]—]")
+# Quotation marks end a clause too, the typewriter's `` and '' included: a
+# verb inside a quote says nothing of the tense of the report around it.
+_CLAUSE_BREAK = re.compile(r"[;:«»“”\"()\[\]—]|``|''")
 # "since March", "depuis le 3 février": a start already behind the writer.
+# "until March", "through January": the end of a stretch.
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|jusqu'(?:en|à|au)|jusqu’(?:en|à|au))\s+"
+                           r"(?:(?:the\s+)?(?:end|middle)\s+of\s+|(?:la\s+)?fin\s+|mi-)?$",
+                           re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:since|depuis)\s+(?:le\s+)?$", re.IGNORECASE)
 
 
@@ -96,6 +102,10 @@ def _tense_year(w: _When, ctx: _Context, c: _Cand) -> _When:
     since = bool(_SINCE_BEFORE.search(ctx.body[max(0, c.start - 12):c.start]))
     tense = -1 if since else _tense(c, ctx)
     if not tense:
+        return w
+    if tense < 0 and _UNTIL_BEFORE.search(ctx.body[max(0, c.start - 12):c.start]):
+        # "extended the loans through January": a past act whose stretch ends
+        # ahead; the nearest such month stands.
         return w
     if w.day is None:
         ahead = (w.year * 12 + w.month) - (pub.year * 12 + pub.month)
