@@ -245,7 +245,7 @@ def test_cancelled_pages_stop_the_workers_early(tmp_path):
     done = []
     settings = PageSettings(dirs=tuple(template_dirs(ROOT)), plotlyjs="local",
                             default_lang="en")
-    pages = start_article_pages(load_events(EVENTS), many, {}, settings, jobs=2,
+    pages = start_article_pages(load_events(EVENTS), many, {}, {}, settings, jobs=2,
                                 progress=done.append, staging=tmp_path)
     pages.cancel()
     deadline = time.monotonic() + 60

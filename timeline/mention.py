@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 # Bump whenever the timeline/extract/ package can return different
 # mentions for the same text: it is part of every cache key.
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 
 
 @dataclass(frozen=True)

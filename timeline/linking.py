@@ -1,0 +1,253 @@
+"""Link mentions to curated events as pandas operations, and aggregate an archive.
+
+The mentions are a frame, one row per date expression; the catalog is two
+(its events' spans, and their evidence terms from ``timeline.evidence``).
+Linking is then three steps, none a Python loop over mention–event pairs:
+
+1. the date fit, an interval join: each distinct mention span against the
+   events whose spans overlap it (found by binary search over the events
+   sorted by start), kept where one contains the other;
+2. the word evidence, a join of each distinct sentence's terms with the
+   events' terms, summed per sentence and event;
+3. the choice, a sort (score, then importance, date and id, so ties never
+   depend on input order) and a groupby that keeps each mention's first row.
+
+An archive's master page is made of groupby aggregations of the result
+(``aggregate``). The same functions run on one process or, per partition of
+articles, on a Dask cluster (``timeline.cluster``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from timeline.dates import drawable, from_timex
+from timeline.evidence import MAX_TERM_WORDS, event_terms, pairs, runs, words
+
+if TYPE_CHECKING:
+    from timeline.catalog import Event
+
+# Columns of the mentions frame (one row per mention).
+ARTICLE = "article"      # article id
+POS = "pos"              # the mention's position in its article's list
+LANG = "lang"            # the article's language
+VALUE = "value"          # TIMEX3 value
+SENTENCE = "sentence"
+# Added by linking.
+EVENT = "event"          # position of the linked event in the catalog, -1 when none
+SCORE = "score"
+FIT = "date_fit"         # how the dates fit, in words ("1966 contains 1966-03-07")
+MATCHED = "matched"      # tuple of the words that named the event
+PLOTTED = "plotted"      # the value is a date the chart can draw
+# Columns of a distinct-span frame and of the events frame.
+FIRST, LAST, DATE_LAST, PRECISION = "first", "last", "date_last", "precision"
+IMPORTANCE, EVENT_ID, EVENT_VALUE, END_VALUE = "importance", "id", "event_value", "end_value"
+SID, TERM, WEIGHT, LABEL, START, END = "sid", "term", "weight", "label", "start", "end"
+MENTION_COLUMNS = (ARTICLE, POS, LANG, VALUE, SENTENCE)
+
+# With no words at all, only the very same date, to the day or the month,
+# links: a year is shared by too many things.
+SAME_VALUE_BONUS = 3
+SAME_VALUE_ALONE = ("day", "month")
+# Word evidence needed to link (evidence.WEIGHTS: one keyword, a title word
+# and a summary word, two title words, or a summary word and its phrase).
+MIN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class CatalogTables:
+    """A catalog as linking reads it: its events' spans, and their terms by language."""
+
+    events: pd.DataFrame   # index: event position; FIRST, LAST, DATE_LAST, ...
+    terms: pd.DataFrame    # LANG, TERM, EVENT, WEIGHT, LABEL
+    longest: int           # the longest event span, in days (bounds the interval join)
+
+
+def catalog_tables(events: Sequence[Event], langs: Sequence[str] = ("en", "fr")) -> CatalogTables:
+    """Prepare a catalog for linking (once per build; the article pages reuse it)."""
+    spans = [(e.date.first.toordinal(), (e.end or e.date).last.toordinal(),
+              e.date.last.toordinal()) for e in events]
+    frame = pd.DataFrame({
+        FIRST: np.array([s[0] for s in spans], dtype="int64"),
+        LAST: np.array([s[1] for s in spans], dtype="int64"),
+        DATE_LAST: np.array([s[2] for s in spans], dtype="int64"),
+        IMPORTANCE: np.array([e.importance for e in events], dtype="int64"),
+        EVENT_ID: [e.id for e in events],
+        EVENT_VALUE: [e.date.value for e in events],
+        END_VALUE: [e.end.value if e.end else "" for e in events],
+        PRECISION: [e.date.precision for e in events],
+    }, dtype=object).astype({FIRST: "int64", LAST: "int64", DATE_LAST: "int64",
+                             IMPORTANCE: "int64"})
+    terms = event_terms(events, langs)
+    table = pd.DataFrame({LANG: [t.lang for t in terms], TERM: [t.term for t in terms],
+                          EVENT: np.array([t.event for t in terms], dtype="int64"),
+                          WEIGHT: np.array([t.weight for t in terms], dtype="int64"),
+                          LABEL: [t.label for t in terms]}, dtype=object)
+    table = table.astype({EVENT: "int64", WEIGHT: "int64"})
+    longest = int((frame[LAST] - frame[FIRST]).max()) if len(frame) else 0
+    return CatalogTables(frame, table, longest)
+
+
+def distinct_spans(values: pd.Series) -> pd.DataFrame:
+    """Return each distinct value's span as day ordinals, and whether it can be drawn."""
+    rows = []
+    for value in pd.unique(values):
+        span = from_timex(value)
+        ok = span is not None and drawable(span)
+        rows.append((value, span.first.toordinal() if ok else 0,
+                     span.last.toordinal() if ok else 0,
+                     span.precision if ok else "", ok))
+    frame = pd.DataFrame(rows, columns=[VALUE, FIRST, LAST, PRECISION, PLOTTED], dtype=object)
+    return frame.astype({FIRST: "int64", LAST: "int64", PLOTTED: bool})
+
+
+def date_fits(spans: pd.DataFrame, tables: CatalogTables) -> pd.DataFrame:
+    """Join each span with the events whose dates fit it: (VALUE, EVENT, FIT).
+
+    An interval join: events sorted by start; a span can only fit an event
+    that starts between (its first day − the longest event) and its last
+    day, a range found by binary search; the pairs in those ranges are then
+    kept where one span contains the other.
+    """
+    spans = spans[spans[PLOTTED]]
+    ev = tables.events.sort_values([FIRST, EVENT_ID])
+    starts = ev[FIRST].to_numpy()
+    lo = np.searchsorted(starts, spans[FIRST].to_numpy() - tables.longest, "left")
+    hi = np.searchsorted(starts, spans[LAST].to_numpy(), "right")
+    counts = hi - lo
+    which = np.repeat(np.arange(len(spans)), counts)
+    offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    at = lo[which] + offsets
+    pairs_ = pd.DataFrame({
+        VALUE: spans[VALUE].to_numpy()[which], "m_first": spans[FIRST].to_numpy()[which],
+        "m_last": spans[LAST].to_numpy()[which], EVENT: ev.index.to_numpy()[at]})
+    e = tables.events.loc[pairs_[EVENT]]
+    e_first, e_last, e_date_last = (e[c].to_numpy() for c in (FIRST, LAST, DATE_LAST))
+    m_first, m_last = pairs_["m_first"].to_numpy(), pairs_["m_last"].to_numpy()
+    contains = (m_first <= e_first) & (e_date_last <= m_last)
+    within = (e_first <= m_first) & (m_last <= e_last)
+    event_value = e[EVENT_VALUE].to_numpy()
+    end_value = e[END_VALUE].to_numpy()
+    value = pairs_[VALUE].to_numpy()
+    fit = np.where(contains, value + " contains " + event_value,
+                   np.where(end_value == "", event_value + " contains " + value,
+                            value + " lies within " + event_value + "–" + end_value))
+    out = pd.DataFrame({VALUE: value, EVENT: pairs_[EVENT].to_numpy(), FIT: fit})
+    return out[contains | within].reset_index(drop=True)
+
+
+def sentence_terms(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Return every term each distinct (SENTENCE, LANG) holds: SID, LANG, TERM, START, END."""
+    rows = []
+    for sid, sentence, lang in zip(sentences.index, sentences[SENTENCE], sentences[LANG],
+                                   strict=True):
+        found = words(sentence, lang)
+        seen = set()
+        for term, start, end in (*runs(found, MAX_TERM_WORDS), *pairs(found)):
+            if term not in seen:
+                seen.add(term)
+                rows.append((sid, lang, term, start, end))
+    frame = pd.DataFrame(rows, columns=[SID, LANG, TERM, START, END], dtype=object)
+    return frame.astype({SID: "int64", START: "int64", END: "int64"})
+
+
+def link(mentions: pd.DataFrame, tables: CatalogTables) -> pd.DataFrame:
+    """Return ``mentions`` with EVENT (-1 when none), SCORE, FIT, MATCHED and PLOTTED added."""
+    out = mentions.reset_index(drop=True)
+    spans = distinct_spans(out[VALUE])
+    out = out.merge(spans[[VALUE, PLOTTED, PRECISION]], on=VALUE, how="left")
+    out[PLOTTED] = out[PLOTTED].fillna(False).astype(bool)
+    out[EVENT], out[SCORE], out[FIT] = -1, 0, None
+    out[MATCHED] = [()] * len(out)
+    fits = date_fits(spans, tables)
+    if fits.empty:
+        return out.drop(columns=[PRECISION])
+    # One row per mention and event whose dates fit.
+    keyed = out.reset_index(names="row")
+    sentences = keyed[[SENTENCE, LANG]].drop_duplicates().reset_index(drop=True)
+    sentences.index.name = SID
+    keyed = keyed.merge(sentences.reset_index(), on=[SENTENCE, LANG])
+    cands = keyed[["row", SID, LANG, VALUE, PRECISION]].merge(fits, on=VALUE)
+    # The words: every term of the sentences with a candidate, joined with the events'.
+    asked = sentences.loc[pd.unique(cands[SID])]
+    hits = sentence_terms(asked).merge(tables.terms, on=[LANG, TERM])
+    hits = hits.merge(cands[[SID, EVENT]].drop_duplicates(), on=[SID, EVENT])
+    scores = hits.groupby([SID, EVENT], sort=False)[WEIGHT].sum().rename("words")
+    cands = cands.merge(scores.reset_index(), on=[SID, EVENT], how="left")
+    cands["words"] = cands["words"].fillna(0).astype("int64")
+    same = (cands[VALUE].to_numpy() == tables.events[EVENT_VALUE].to_numpy()[cands[EVENT]])
+    cands[SCORE] = cands["words"] + SAME_VALUE_BONUS * same
+    ok = (cands["words"] >= MIN_WORDS) | (same & cands[PRECISION].isin(SAME_VALUE_ALONE))
+    cands = cands[ok.to_numpy()]
+    # The choice: the best-scoring event, then the more important, earlier, by id.
+    ev = tables.events
+    cands = cands.assign(_imp=-ev[IMPORTANCE].to_numpy()[cands[EVENT]],
+                         _first=ev[FIRST].to_numpy()[cands[EVENT]],
+                         _id=ev[EVENT_ID].to_numpy()[cands[EVENT]])
+    chosen = (cands.sort_values(["row", SCORE, "_imp", "_first", "_id"],
+                                ascending=[True, False, True, True, True])
+              .groupby("row", sort=False).head(1))
+    matched = _matched_words(hits.merge(chosen[[SID, EVENT]].drop_duplicates(),
+                                        on=[SID, EVENT]), sentences)
+    chosen = chosen.merge(matched, on=[SID, EVENT], how="left")
+    # The very same date links with no words: nothing was matched.
+    chosen[MATCHED] = [m if isinstance(m, tuple) else () for m in chosen[MATCHED]]
+    rows = chosen["row"].to_numpy()
+    out.loc[rows, EVENT] = chosen[EVENT].to_numpy()
+    out.loc[rows, SCORE] = chosen[SCORE].to_numpy()
+    out.loc[rows, FIT] = chosen[FIT].to_numpy()
+    out.loc[rows, MATCHED] = pd.Series(list(chosen[MATCHED]), index=rows, dtype=object)
+    return out.astype({EVENT: "int64", SCORE: "int64"}).drop(columns=[PRECISION])
+
+
+def _matched_words(hits: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Say which words named each chosen event: its keywords as written, else the
+    sentence's own words (a word inside a matched keyword is not said twice)."""
+    if hits.empty:
+        return pd.DataFrame({SID: pd.Series(dtype="int64"), EVENT: pd.Series(dtype="int64"),
+                             MATCHED: pd.Series(dtype=object)})
+    text = sentences[SENTENCE]
+    out = []
+    for (sid, event), group in hits.groupby([SID, EVENT], sort=False):
+        rows = list(zip(group[TERM], group[LABEL], group[START], group[END], strict=True))
+        covered = [(a, b) for _, label, a, b in rows if label]
+        said = {label for _, label, _, _ in rows if label}
+        for term, label, start, end in rows:
+            if label or " " in term or end <= start:
+                continue
+            if not any(a <= start and end <= b for a, b in covered):
+                said.add(text[sid][start:end])
+        out.append((sid, event, tuple(sorted(said))))
+    return pd.DataFrame(out, columns=[SID, EVENT, MATCHED])
+
+
+# --------------------------------------------------------------------------- aggregation
+
+QUOTES = 3  # quotes a master page shows per event
+
+
+@dataclass(frozen=True)
+class Aggregates:
+    """What an archive's master page says of each event and of the dates no event explains."""
+
+    per_event: pd.DataFrame     # index EVENT: "articles", "mentions"
+    quotes: pd.DataFrame        # the first QUOTES linked mentions of each event
+    shared_dates: pd.DataFrame  # index VALUE: "articles", for unlinked dates >= 2 articles share
+    linked_per_article: pd.Series
+
+
+def aggregate(linked: pd.DataFrame, min_articles: int = 2) -> Aggregates:
+    """Aggregate linked mentions as groupbys (articles in id order, mentions in text order)."""
+    ordered = linked.sort_values([ARTICLE, POS], kind="stable")
+    hit = ordered[ordered[EVENT] >= 0]
+    per_event = hit.groupby(EVENT).agg(articles=(ARTICLE, "nunique"), mentions=(ARTICLE, "size"))
+    quotes = hit.groupby(EVENT, sort=True).head(QUOTES)
+    only = ordered[(ordered[EVENT] < 0) & ordered[PLOTTED]]
+    by_value = only.groupby(VALUE)[ARTICLE].nunique().rename("articles")
+    shared = by_value[by_value >= min_articles].to_frame()
+    return Aggregates(per_event, quotes, shared, hit.groupby(ARTICLE).size())
