@@ -30,9 +30,12 @@ from timeline.text import fold
 if TYPE_CHECKING:
     from timeline.catalog import Event
 
-KEYWORD, TITLE, SUMMARY, PHRASE = "keyword", "title", "summary", "phrase"
-# How much one matched term weighs, by where the event gives it.
-WEIGHTS = {KEYWORD: 10, TITLE: 4, SUMMARY: 2, PHRASE: 2}
+KEYWORD, PART, TITLE, SUMMARY, PHRASE = "keyword", "part", "title", "summary", "phrase"
+# How much one matched term weighs, by where the event gives it: a keyword;
+# two words or more in a row of a longer keyword ("military command" of
+# "integrated military command"); a word of the title; of the summary; two
+# words side by side in the title or the summary.
+WEIGHTS = {KEYWORD: 10, PART: 4, TITLE: 4, SUMMARY: 2, PHRASE: 2}
 # A word used by this share of the events (and by at least COMMON_MIN_EVENTS
 # of them, so that a small catalog keeps its words) says nothing about which.
 COMMON_SHARE = 0.25
@@ -199,13 +202,18 @@ def event_terms(events: Sequence[Event], langs: Iterable[str]) -> list[Term]:
                 if ws and telling(ws):
                     add(Term(index, lang, " ".join(w.stem for w in ws), KEYWORD,
                              WEIGHTS[KEYWORD], keyword))
+                for n in range(2, len(ws)):
+                    for i in range(len(ws) - n + 1):
+                        add(Term(index, lang, " ".join(w.stem for w in ws[i:i + n]), PART,
+                                 WEIGHTS[PART], ""))
             for kind, text in zip((TITLE, SUMMARY), _texts(event, lang), strict=True):
                 ws = words(text, lang)
                 for w in ws:
                     if telling([w]):
                         add(Term(index, lang, w.stem, kind, WEIGHTS[kind], ""))
                 kept = [w for w in ws if not w.number]
+                # Two words side by side say more than each: a phrase counts
+                # even when both its words are common ("military command").
                 for a, b in zip(kept, kept[1:], strict=False):
-                    if telling([a, b]):
-                        add(Term(index, lang, f"{a.stem} {b.stem}", PHRASE, WEIGHTS[PHRASE], ""))
+                    add(Term(index, lang, f"{a.stem} {b.stem}", PHRASE, WEIGHTS[PHRASE], ""))
     return [best[k] for k in sorted(best)]

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.dates import drawable, from_timex
-from timeline.evidence import MAX_TERM_WORDS, event_terms, pairs, runs, words
+from timeline.evidence import MAX_TERM_WORDS, PHRASE, event_terms, pairs, runs, words
 
 if TYPE_CHECKING:
     from timeline.catalog import Event
@@ -47,7 +47,8 @@ PLOTTED = "plotted"      # the value is a date the chart can draw
 # Columns of a distinct-span frame and of the events frame.
 FIRST, LAST, DATE_LAST, PRECISION = "first", "last", "date_last", "precision"
 IMPORTANCE, EVENT_ID, EVENT_VALUE, END_VALUE = "importance", "id", "event_value", "end_value"
-SID, TERM, WEIGHT, LABEL, START, END = "sid", "term", "weight", "label", "start", "end"
+SID, TERM, KIND, WEIGHT, LABEL = "sid", "term", "kind", "weight", "label"
+START, END = "start", "end"
 MENTION_COLUMNS = (ARTICLE, POS, LANG, VALUE, SENTENCE)
 
 # With no words at all, only the very same date, to the day or the month,
@@ -64,7 +65,7 @@ class CatalogTables:
     """A catalog as linking reads it: its events' spans, and their terms by language."""
 
     events: pd.DataFrame   # index: event position; FIRST, LAST, DATE_LAST, ...
-    terms: pd.DataFrame    # LANG, TERM, EVENT, WEIGHT, LABEL
+    terms: pd.DataFrame    # LANG, TERM, EVENT, KIND, WEIGHT, LABEL
     longest: int           # the longest event span, in days (bounds the interval join)
 
 
@@ -86,6 +87,7 @@ def catalog_tables(events: Sequence[Event], langs: Sequence[str] = ("en", "fr"))
     terms = event_terms(events, langs)
     table = pd.DataFrame({LANG: [t.lang for t in terms], TERM: [t.term for t in terms],
                           EVENT: np.array([t.event for t in terms], dtype="int64"),
+                          KIND: [t.kind for t in terms],
                           WEIGHT: np.array([t.weight for t in terms], dtype="int64"),
                           LABEL: [t.label for t in terms]}, dtype=object)
     table = table.astype({EVENT: "int64", WEIGHT: "int64"})
@@ -212,13 +214,19 @@ def _matched_words(hits: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame({SID: pd.Series(dtype="int64"), EVENT: pd.Series(dtype="int64"),
                              MATCHED: pd.Series(dtype=object)})
     text = sentences[SENTENCE]
+    # One pass over the rows (a groupby of thousands of small groups costs
+    # more in pandas' per-group overhead than the work itself).
+    groups: dict[tuple[int, int], list[tuple[str, str, int, int]]] = {}
+    for sid, event, kind, label, start, end in zip(
+            hits[SID], hits[EVENT], hits[KIND], hits[LABEL], hits[START], hits[END],
+            strict=True):
+        groups.setdefault((sid, event), []).append((kind, label, start, end))
     out = []
-    for (sid, event), group in hits.groupby([SID, EVENT], sort=False):
-        rows = list(zip(group[TERM], group[LABEL], group[START], group[END], strict=True))
+    for (sid, event), rows in groups.items():
         covered = [(a, b) for _, label, a, b in rows if label]
         said = {label for _, label, _, _ in rows if label}
-        for term, label, start, end in rows:
-            if label or " " in term or end <= start:
+        for kind, label, start, end in rows:
+            if label or kind == PHRASE or end <= start:
                 continue
             if not any(a <= start and end <= b for a, b in covered):
                 said.add(text[sid][start:end])
@@ -242,12 +250,21 @@ class Aggregates:
 
 
 def aggregate(linked: pd.DataFrame, min_articles: int = 2) -> Aggregates:
-    """Aggregate linked mentions as groupbys (articles in id order, mentions in text order)."""
-    ordered = linked.sort_values([ARTICLE, POS], kind="stable")
-    hit = ordered[ordered[EVENT] >= 0]
-    per_event = hit.groupby(EVENT).agg(articles=(ARTICLE, "nunique"), mentions=(ARTICLE, "size"))
-    quotes = hit.groupby(EVENT, sort=True).head(QUOTES)
-    only = ordered[(ordered[EVENT] < 0) & ordered[PLOTTED]]
-    by_value = only.groupby(VALUE)[ARTICLE].nunique().rename("articles")
+    """Aggregate linked mentions as groupbys (articles in id order, mentions in text order).
+
+    ``linked`` is in that order already, as ``link`` returns mentions_frame's rows.
+    """
+    # Articles as integer codes: grouping and counting distinct ids is then
+    # arithmetic, not string hashing.
+    codes = pd.Series(pd.factorize(linked[ARTICLE])[0], index=linked.index)
+    hit = linked[EVENT] >= 0
+    per_event = pd.DataFrame({
+        "articles": codes[hit].groupby(linked[EVENT][hit]).nunique(),
+        "mentions": linked[EVENT][hit].value_counts(sort=False)}).sort_index()
+    per_event.index.name = EVENT
+    quotes = linked[hit].groupby(EVENT, sort=True).head(QUOTES)
+    only = (~hit) & linked[PLOTTED]
+    by_value = codes[only].groupby(linked[VALUE][only]).nunique().rename("articles")
     shared = by_value[by_value >= min_articles].to_frame()
-    return Aggregates(per_event, quotes, shared, hit.groupby(ARTICLE).size())
+    shared.index.name = VALUE
+    return Aggregates(per_event, quotes, shared, linked[ARTICLE][hit].value_counts(sort=False))

@@ -115,15 +115,23 @@ class LinkedArchive:
         """Return each article's links, one per mention, as plain data."""
         if self._links is None:
             from timeline.linking import ARTICLE as A
-            from timeline.linking import EVENT, FIT, MATCHED, SCORE
+            from timeline.linking import EVENT, FIT, MATCHED, POS, SCORE
 
             ids = [e.id for e in self.catalog.events]
-            out: dict[str, list[Link | None]] = {a.id: [] for a in self.articles}
-            for article, event, score, fit, matched in zip(
-                    self.frame[A], self.frame[EVENT], self.frame[SCORE], self.frame[FIT],
-                    self.frame[MATCHED], strict=True):
-                out[article].append(Link(ids[event], int(score), fit, tuple(matched))
-                                    if event >= 0 else None)
+            out: dict[str, list[Link | None]] = {
+                a.id: [None] * len(self.mentions.get(a.id, ())) for a in self.articles}
+            hit = self.frame[self.frame[EVENT] >= 0]
+            # An archive repeats the same few links thousands of times: one
+            # Link object each.
+            made: dict[tuple[Any, ...], Link] = {}
+            for article, pos, event, score, fit, matched in zip(
+                    hit[A], hit[POS], hit[EVENT], hit[SCORE], hit[FIT], hit[MATCHED],
+                    strict=True):
+                key = (event, score, fit, matched)
+                link = made.get(key)
+                if link is None:
+                    link = made[key] = Link(ids[event], int(score), fit, tuple(matched))
+                out[article][pos] = link
             self._links = out
         return self._links
 
@@ -224,11 +232,14 @@ def assemble(catalog: Catalog, articles: Iterable[Article],
     linked: dict[str, list[MentionRef]] = {event.id: [] for event in events}
     only: dict[str, tuple[DateSpan, list[MentionRef]]] = {}
     unplotted: list[Unplotted] = []
+    spans: dict[str, DateSpan | None] = {}  # an archive repeats its dates
     for article_id in sorted(by_id):
         article = by_id[article_id]
         for mention, link in zip(mentions.get(article_id, ()), links.get(article_id, ()),
                                  strict=True):
-            span = from_timex(mention.value)
+            if mention.value not in spans:
+                spans[mention.value] = from_timex(mention.value)
+            span = spans[mention.value]
             if span is None or not drawable(span):
                 unplotted.append(Unplotted(article=article_id, start=mention.start,
                                            end=mention.end, text=mention.text,

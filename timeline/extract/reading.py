@@ -59,8 +59,8 @@ _SENTENCE_END = re.compile(
     # "Un texte.Deux". Before the stop, a word of two lowercase letters or a
     # closing quote, so that the stops inside "U.S.A." or "J.-M." never cut;
     # after it, a capitalised word.
-    r"|(?<=[" + _LOWER + r"]{2}[.!?…])[" + _CLOSE + r"]*(?=[" + _OPEN + r"]?[" + _UPPER + r"]["
-    + _LOWER + r"])"
+    r"|(?<=[" + _LOWER + r"]{2}[.!?…])(?=[" + _OPEN + r"]?[" + _UPPER + r"][" + _LOWER + r"])"
+    r"|(?<=[" + _LOWER + r"]{2}[.!?…][" + _CLOSE + r"])(?=[" + _UPPER + r"][" + _LOWER + r"])"
     r"|(?<=[" + _CLOSE + r"][.!?…])(?=[" + _OPEN + r"]?[" + _UPPER + r"][" + _LOWER + r"])"
     r"|\n\s*")
 # A subheading glued to the next sentence ("… l'élargirLe président"): a word
