@@ -9,10 +9,14 @@ kept in ``$XDG_CACHE_HOME/timeline-bench/``. A size below the archive's takes
 its first articles; a larger one repeats the archive under new article ids.
 Each measurement is a fresh process (so peak memory is its own): it loads the
 inputs, notes its resident memory, then links every mention to the shipped
-events.yaml and makes what the master page needs (the master timeline, the
-articles and mentions per event, the first three quotes, the linked count per
-article). Implementations are interleaved run by run; the report gives
-medians and the ratio to the plain-Python linker within the run.
+events.yaml. Two phases are timed: "link" is the linking alone (the plain
+linker's loop over mentions and their candidate events; the pandas linker's
+frames, joins and groupbys, with the master page's aggregates); "whole" is
+everything the master page needs, typed timeline included (every mention as a
+MentionRef, the master timeline, the articles and mentions per event, the
+first three quotes, the linked count per article). Peak memory is the
+process's, for both phases. Implementations are interleaved run by run; the
+report gives medians and the ratio to the plain-Python linker within the run.
 
 Implementations:
   plain   the plain-Python linker before issue 22 (benchmarks/plain_merge.py)
@@ -91,24 +95,46 @@ def sized(n: int) -> tuple[list, dict]:
     return articles, mentions
 
 
-def link_plain(catalog, articles, mentions) -> int:
+def link_plain(catalog, articles, mentions) -> tuple[dict[str, float], int]:
+    """The plain linker: its Python loop over mentions and candidate events alone, then
+    the whole merge (which links again) with the master page's aggregations."""
     import plain_merge
 
+    from timeline.dates import drawable, from_timex
+
+    start = time.perf_counter()
+    linker = plain_merge.Linker(catalog.events)
+    for article in articles:
+        for mention in mentions.get(article.id, ()):
+            span = from_timex(mention.value)
+            if span is not None and drawable(span):
+                linker.best(mention, span)
+    link_only = time.perf_counter() - start
+    start = time.perf_counter()
     timeline = plain_merge.build_timeline(catalog, articles, mentions)
     shown = plain_merge.master(timeline, len(articles))
     counts = plain_merge.linked_counts(timeline)
     per_event = {i.id: (len(i.articles()), len(i.mentions), i.mentions[:3]) for i in shown.items}
-    return sum(counts.values()) + len(per_event)
+    whole = time.perf_counter() - start
+    assert per_event
+    return {"link": link_only, "whole": whole}, sum(counts.values())
 
 
-def link_pandas(catalog, articles, mentions) -> int:
+def link_pandas(catalog, articles, mentions) -> tuple[dict[str, float], int]:
+    """The pandas linker: link and aggregate (frames), then the typed timeline as well."""
     from timeline import merge
 
+    start = time.perf_counter()
     linked = merge.link_archive(catalog, articles, mentions)
-    shown = merge.master(linked.timeline(), len(articles))
+    linked.aggregated()
+    link = time.perf_counter() - start
+    timeline = linked.timeline()
+    shown = linked.master(timeline)
     counts = linked.linked_counts()
     per_event = {i.id: (len(i.articles()), len(i.mentions), i.mentions[:3]) for i in shown.items}
-    return sum(counts.values()) + len(per_event)
+    whole = time.perf_counter() - start
+    assert per_event
+    return {"link": link, "whole": whole}, sum(counts.values())
 
 
 IMPLS = {"plain": link_plain, "pandas": link_pandas}
@@ -122,12 +148,10 @@ def child(impl: str, n: int) -> None:
     if impl == "pandas":
         import pandas  # noqa: F401  the import is the build's, not the link's
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.perf_counter()
-    links = IMPLS[impl](catalog, articles, mentions)
-    seconds = time.perf_counter() - start
+    seconds, links = IMPLS[impl](catalog, articles, mentions)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "rss_before_mib": before / 1024,
-                      "peak_mib": peak / 1024, "links": links}))
+    print(json.dumps({**seconds, "rss_before_mib": before / 1024, "peak_mib": peak / 1024,
+                      "links": links}))
 
 
 def main() -> None:
@@ -153,15 +177,17 @@ def main() -> None:
                 out = subprocess.run([sys.executable, __file__, "--child", impl, str(n)],
                                      check=True, capture_output=True, text=True, cwd=ROOT)
                 samples[impl].append(json.loads(out.stdout.splitlines()[-1]))
-        med = {i: statistics.median(s["seconds"] for s in samples[i]) for i in impls}
-        for impl in impls:
-            s = samples[impl]
-            ratio = f"   {med[impl] / med['plain']:.3f}x plain" if "plain" in med else ""
-            runs = ", ".join(f"{x['seconds']:.3f}" for x in s)
-            print(f"  {n:>9,} mentions  {impl:<7} {med[impl]:8.3f} s   runs {runs}{ratio}"
-                  f"   peak RSS {max(x['peak_mib'] for x in s):6.0f} MiB"
-                  f" (inputs {max(x['rss_before_mib'] for x in s):5.0f} MiB)"
-                  f"   links+events {s[0]['links']}")
+        for phase in ("link", "whole"):
+            med = {i: statistics.median(x[phase] for x in samples[i]) for i in impls}
+            for impl in impls:
+                got = samples[impl]
+                ratio = f"   {med[impl] / med['plain']:.3f}x plain" if "plain" in med else ""
+                runs = ", ".join(f"{x[phase]:.3f}" for x in got)
+                print(f"  {n:>9,} mentions  {phase:<5} {impl:<7} {med[impl]:8.3f} s"
+                      f"   runs {runs}{ratio}"
+                      f"   peak RSS {max(x['peak_mib'] for x in got):6.0f} MiB"
+                      f" (inputs {max(x['rss_before_mib'] for x in got):5.0f} MiB)"
+                      f"   links {got[0]['links']}")
         print(f"  load average now {os.getloadavg()[0]:.1f}", flush=True)
 
 

@@ -50,6 +50,7 @@ _TOKEN = re.compile(r"\w+")
 # Function words: they join the words that carry the sense, in every text.
 _STOP = frozenset("""
 a an and are as at be been but by for from had has have he her his in into is it its
+out off about more most much other own same some such only just very up down""".split() + """
 of on or our she that the their them they this those to was were which while who will
 with would not than then there these when where what also after before over
 au aux avec ce ces cet cette dans de des du elle en est et il ils la le les leur leurs
@@ -157,7 +158,9 @@ class Term:
     term: str      # stems joined by spaces
     kind: str      # KEYWORD, TITLE, SUMMARY or PHRASE
     weight: int
-    label: str     # a keyword as the events file writes it; "" for other words
+    # The keywords as the events file writes them that read as this term
+    # ("brain dead", "brain-dead"); () for other words.
+    labels: tuple[str, ...]
 
 
 def _texts(event: Event, lang: str) -> tuple[str, str]:
@@ -192,8 +195,11 @@ def event_terms(events: Sequence[Event], langs: Iterable[str]) -> list[Term]:
     def add(term: Term) -> None:
         key = (term.event, term.lang, term.term)
         held = best.get(key)
-        if held is None or (term.weight, term.label) > (held.weight, held.label):
+        if held is None or term.weight > held.weight:
             best[key] = term
+        elif term.weight == held.weight and term.labels:
+            best[key] = Term(held.event, held.lang, held.term, held.kind, held.weight,
+                             tuple(dict.fromkeys(held.labels + term.labels)))
 
     for index, event in enumerate(events):
         for lang in langs:
@@ -201,19 +207,19 @@ def event_terms(events: Sequence[Event], langs: Iterable[str]) -> list[Term]:
                 ws = words(keyword, lang)[:MAX_TERM_WORDS]
                 if ws and telling(ws):
                     add(Term(index, lang, " ".join(w.stem for w in ws), KEYWORD,
-                             WEIGHTS[KEYWORD], keyword))
+                             WEIGHTS[KEYWORD], (keyword,)))
                 for n in range(2, len(ws)):
                     for i in range(len(ws) - n + 1):
                         add(Term(index, lang, " ".join(w.stem for w in ws[i:i + n]), PART,
-                                 WEIGHTS[PART], ""))
+                                 WEIGHTS[PART], ()))
             for kind, text in zip((TITLE, SUMMARY), _texts(event, lang), strict=True):
                 ws = words(text, lang)
                 for w in ws:
                     if telling([w]):
-                        add(Term(index, lang, w.stem, kind, WEIGHTS[kind], ""))
+                        add(Term(index, lang, w.stem, kind, WEIGHTS[kind], ()))
                 kept = [w for w in ws if not w.number]
                 # Two words side by side say more than each: a phrase counts
                 # even when both its words are common ("military command").
                 for a, b in zip(kept, kept[1:], strict=False):
-                    add(Term(index, lang, f"{a.stem} {b.stem}", PHRASE, WEIGHTS[PHRASE], ""))
+                    add(Term(index, lang, f"{a.stem} {b.stem}", PHRASE, WEIGHTS[PHRASE], ()))
     return [best[k] for k in sorted(best)]

@@ -28,6 +28,7 @@ import pandas as pd
 
 from timeline.dates import drawable, from_timex
 from timeline.evidence import MAX_TERM_WORDS, PHRASE, event_terms, pairs, runs, words
+from timeline.text import fold, keywords_in
 
 if TYPE_CHECKING:
     from timeline.catalog import Event
@@ -89,7 +90,7 @@ def catalog_tables(events: Sequence[Event], langs: Sequence[str] = ("en", "fr"))
                           EVENT: np.array([t.event for t in terms], dtype="int64"),
                           KIND: [t.kind for t in terms],
                           WEIGHT: np.array([t.weight for t in terms], dtype="int64"),
-                          LABEL: [t.label for t in terms]}, dtype=object)
+                          LABEL: [t.labels for t in terms]}, dtype=object)
     table = table.astype({EVENT: "int64", WEIGHT: "int64"})
     longest = int((frame[LAST] - frame[FIRST]).max()) if len(frame) else 0
     return CatalogTables(frame, table, longest)
@@ -216,22 +217,27 @@ def _matched_words(hits: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     text = sentences[SENTENCE]
     # One pass over the rows (a groupby of thousands of small groups costs
     # more in pandas' per-group overhead than the work itself).
-    groups: dict[tuple[int, int], list[tuple[str, str, int, int]]] = {}
-    for sid, event, kind, label, start, end in zip(
+    groups: dict[tuple[int, int], list[tuple[str, tuple[str, ...], int, int]]] = {}
+    for sid, event, kind, labels, start, end in zip(
             hits[SID], hits[EVENT], hits[KIND], hits[LABEL], hits[START], hits[END],
             strict=True):
-        groups.setdefault((sid, event), []).append((kind, label, start, end))
+        groups.setdefault((sid, event), []).append((kind, labels, start, end))
     out = []
     for (sid, event), rows in groups.items():
-        covered = [(a, b) for _, label, a, b in rows if label]
-        said = {label for _, label, _, _ in rows if label}
-        for kind, label, start, end in rows:
-            if label or kind == PHRASE or end <= start:
-                continue
-            if not any(a <= start and end <= b for a, b in covered):
-                said.add(text[sid][start:end])
+        folded = fold(text[sid])
+        said = {_as_written(labels, folded) for _, labels, _, _ in rows if labels}
+        if not said:
+            # No keyword: the sentence's own words that carried the link.
+            said = {text[sid][start:end] for kind, _, start, end in rows
+                    if kind != PHRASE and end > start}
         out.append((sid, event, tuple(sorted(said))))
     return pd.DataFrame(out, columns=[SID, EVENT, MATCHED])
+
+
+def _as_written(labels: tuple[str, ...], folded_sentence: str) -> str:
+    """Name a matched keyword as the sentence writes it, when one of its spellings
+    is there word for word; else as the events file lists it first."""
+    return next((k for k in labels if keywords_in((k,), folded_sentence)), labels[0])
 
 
 # --------------------------------------------------------------------------- aggregation
