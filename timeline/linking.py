@@ -68,6 +68,7 @@ class CatalogTables:
     events: pd.DataFrame   # index: event position; FIRST, LAST, DATE_LAST, ...
     terms: pd.DataFrame    # LANG, TERM, EVENT, KIND, WEIGHT, LABEL
     longest: int           # the longest event span, in days (bounds the interval join)
+    words: int = MAX_TERM_WORDS  # the most words in one term (bounds a sentence's runs)
 
 
 def catalog_tables(events: Sequence[Event], langs: Sequence[str] = ("en", "fr")) -> CatalogTables:
@@ -93,7 +94,8 @@ def catalog_tables(events: Sequence[Event], langs: Sequence[str] = ("en", "fr"))
                           LABEL: [t.labels for t in terms]}, dtype=object)
     table = table.astype({EVENT: "int64", WEIGHT: "int64"})
     longest = int((frame[LAST] - frame[FIRST]).max()) if len(frame) else 0
-    return CatalogTables(frame, table, longest)
+    most = max((t.term.count(" ") + 1 for t in terms), default=1)
+    return CatalogTables(frame, table, longest, most)
 
 
 def distinct_spans(values: pd.Series) -> pd.DataFrame:
@@ -144,14 +146,14 @@ def date_fits(spans: pd.DataFrame, tables: CatalogTables) -> pd.DataFrame:
     return out[contains | within].reset_index(drop=True)
 
 
-def sentence_terms(sentences: pd.DataFrame) -> pd.DataFrame:
+def sentence_terms(sentences: pd.DataFrame, longest: int = MAX_TERM_WORDS) -> pd.DataFrame:
     """Return every term each distinct (SENTENCE, LANG) holds: SID, LANG, TERM, START, END."""
     rows = []
     for sid, sentence, lang in zip(sentences.index, sentences[SENTENCE], sentences[LANG],
                                    strict=True):
         found = words(sentence, lang)
         seen = set()
-        for term, start, end in (*runs(found, MAX_TERM_WORDS), *pairs(found)):
+        for term, start, end in (*runs(found, longest), *pairs(found)):
             if term not in seen:
                 seen.add(term)
                 rows.append((sid, lang, term, start, end))
@@ -178,7 +180,7 @@ def link(mentions: pd.DataFrame, tables: CatalogTables) -> pd.DataFrame:
     cands = keyed[["row", SID, LANG, VALUE, PRECISION]].merge(fits, on=VALUE)
     # The words: every term of the sentences with a candidate, joined with the events'.
     asked = sentences.loc[pd.unique(cands[SID])]
-    hits = sentence_terms(asked).merge(tables.terms, on=[LANG, TERM])
+    hits = sentence_terms(asked, tables.words).merge(tables.terms, on=[LANG, TERM])
     hits = hits.merge(cands[[SID, EVENT]].drop_duplicates(), on=[SID, EVENT])
     scores = hits.groupby([SID, EVENT], sort=False)[WEIGHT].sum().rename("words")
     cands = cands.merge(scores.reset_index(), on=[SID, EVENT], how="left")
