@@ -186,3 +186,21 @@ def test_an_offset_dated_quote_says_dated_in_both_languages_never_linked_because
     english, french = files["en/index.html"].decode(), files["fr/index.html"].decode()
     assert "Dated 43 years after" in english and "Daté 43 ans après" in french
     assert "Linked because" not in english and "Relié car" not in french
+
+
+def test_a_build_on_a_cluster_writes_the_same_site(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    from timeline.build import BuildOptions, build_site, find_articles
+
+    def build(scheduler):
+        options = BuildOptions(events_path=ROOT / "events.yaml", article_paths=find_articles(OWN),
+                               cwd=ROOT, plotlyjs="cdn", scheduler=scheduler)
+        return build_site(options).files
+
+    here = build(None)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as c:
+        there = build(c.scheduler_address)
+    assert sorted(there) == sorted(here)
+    assert all(there[name] == here[name] for name in here)
+    assert b"Mentioned in" in here["en/index.html"]
