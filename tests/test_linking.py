@@ -204,3 +204,27 @@ def test_a_build_on_a_cluster_writes_the_same_site(tmp_path):
     assert sorted(there) == sorted(here)
     assert all(there[name] == here[name] for name in here)
     assert b"Mentioned in" in here["en/index.html"]
+
+
+def test_vectorised_sentence_terms_are_what_one_sentence_reads(shipped, own_articles):
+    import pandas as pd
+
+    articles, found = own_articles
+    lang = {a.id: a.language for a in articles}
+    rows = sorted({(m.sentence, lang[a]) for a, ms in found.items() for m in ms})
+    rows += [("The U.S. (NATO) and «l'OTAN» — 1966, 1966!", "fr"), ("", "en"),
+             ("North Atlantic Treaty, 5% of GDP, integrated military command", "en")]
+    sentences = pd.DataFrame(rows, columns=[linking.SENTENCE, linking.LANG])
+    tables = linking.catalog_tables(shipped.events)
+    vocabulary, langs = tables.vocabulary, tables.languages
+    got = linking.sentence_terms(sentences, tables)
+    for sid, (sentence, language) in enumerate(rows):
+        read = evidence.words(sentence, language)
+        want = set()
+        for term, _, _ in (*evidence.runs(read, tables.words), *evidence.pairs(read)):
+            stems = term.split()
+            if all(w in vocabulary for w in stems):
+                want.add(linking.term_code([vocabulary[w] for w in stems], langs.index(language),
+                                           len(vocabulary) + 1, len(langs)))
+        assert set(got[got[linking.SID] == sid][linking.CODE]) == want, sentence
+    assert len(got) > 20

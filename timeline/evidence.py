@@ -45,10 +45,11 @@ MAX_TERM_WORDS = 5
 
 _SNOWBALL = {"en": "english", "fr": "french", "de": "german", "es": "spanish",
              "it": "italian", "nl": "dutch", "pt": "portuguese"}
-_TOKEN = re.compile(r"\w+")
+TOKEN = r"\w+"
+_TOKEN = re.compile(TOKEN)
 
 # Function words: they join the words that carry the sense, in every text.
-_STOP = frozenset("""
+STOP_WORDS = frozenset("""
 a an and are as at be been but by for from had has have he her his in into is it its
 out off about more most much other own same some such only just very up down""".split() + """
 of on or our she that the their them they this those to was were which while who will
@@ -129,7 +130,7 @@ def words(text: str, lang: str) -> list[Word]:
     out = []
     for m in _TOKEN.finditer(folded):
         token = m.group()
-        if token in _STOP or (len(token) < 3 and not token.isdigit()):
+        if token in STOP_WORDS or (len(token) < 3 and not token.isdigit()):
             continue
         number = token.isdigit()
         out.append(Word(token if number else stem(token, lang),

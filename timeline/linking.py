@@ -27,7 +27,16 @@ import numpy as np
 import pandas as pd
 
 from timeline.dates import drawable, from_timex
-from timeline.evidence import MAX_TERM_WORDS, PHRASE, event_terms, pairs, runs, words
+from timeline.evidence import (
+    MAX_TERM_WORDS,
+    PHRASE,
+    STOP_WORDS,
+    TOKEN,
+    event_terms,
+    runs,
+    stem,
+    words,
+)
 from timeline.text import fold, keywords_in
 
 if TYPE_CHECKING:
@@ -48,8 +57,7 @@ PLOTTED = "plotted"      # the value is a date the chart can draw
 # Columns of a distinct-span frame and of the events frame.
 FIRST, LAST, DATE_LAST, PRECISION = "first", "last", "date_last", "precision"
 IMPORTANCE, EVENT_ID, EVENT_VALUE, END_VALUE = "importance", "id", "event_value", "end_value"
-SID, TERM, KIND, WEIGHT, LABEL = "sid", "term", "kind", "weight", "label"
-START, END = "start", "end"
+SID, TERM, KIND, WEIGHT, LABEL, CODE = "sid", "term", "kind", "weight", "label", "code"
 MENTION_COLUMNS = (ARTICLE, POS, LANG, VALUE, SENTENCE)
 
 # With no words at all, only the very same date, to the day or the month,
@@ -69,6 +77,19 @@ class CatalogTables:
     terms: pd.DataFrame    # LANG, TERM, EVENT, KIND, WEIGHT, LABEL
     longest: int           # the longest event span, in days (bounds the interval join)
     words: int = MAX_TERM_WORDS  # the most words in one term (bounds a sentence's runs)
+    # Every stem the terms use, numbered from 1: a term is then one integer
+    # (its stems' numbers in base len(vocabulary) + 1, then its language),
+    # and a sentence's runs of words are matched by integer joins.
+    vocabulary: dict[str, int] | None = None
+    languages: tuple[str, ...] = ()
+
+
+def term_code(stems: Sequence[int], lang: int, base: int, langs: int) -> int:
+    """Number one term: its stems' numbers as digits in ``base``, then its language."""
+    code = 0
+    for n in stems:
+        code = code * base + n
+    return code * langs + lang
 
 
 def catalog_tables(events: Sequence[Event], langs: Sequence[str] = ("en", "fr")) -> CatalogTables:
@@ -95,7 +116,14 @@ def catalog_tables(events: Sequence[Event], langs: Sequence[str] = ("en", "fr"))
     table = table.astype({EVENT: "int64", WEIGHT: "int64"})
     longest = int((frame[LAST] - frame[FIRST]).max()) if len(frame) else 0
     most = max((t.term.count(" ") + 1 for t in terms), default=1)
-    return CatalogTables(frame, table, longest, most)
+    vocabulary = {w: i for i, w in enumerate(sorted({w for t in terms for w in t.term.split()}),
+                                             start=1)}
+    langs = tuple(sorted(set(langs)))
+    base = len(vocabulary) + 1
+    table[CODE] = np.array([term_code([vocabulary[w] for w in t.term.split()],
+                                      langs.index(t.lang), base, len(langs)) for t in terms],
+                           dtype="int64")
+    return CatalogTables(frame, table, longest, most, vocabulary, langs)
 
 
 def distinct_spans(values: pd.Series) -> pd.DataFrame:
@@ -146,19 +174,51 @@ def date_fits(spans: pd.DataFrame, tables: CatalogTables) -> pd.DataFrame:
     return out[contains | within].reset_index(drop=True)
 
 
-def sentence_terms(sentences: pd.DataFrame, longest: int = MAX_TERM_WORDS) -> pd.DataFrame:
-    """Return every term each distinct (SENTENCE, LANG) holds: SID, LANG, TERM, START, END."""
-    rows = []
-    for sid, sentence, lang in zip(sentences.index, sentences[SENTENCE], sentences[LANG],
-                                   strict=True):
-        found = words(sentence, lang)
-        seen = set()
-        for term, start, end in (*runs(found, longest), *pairs(found)):
-            if term not in seen:
-                seen.add(term)
-                rows.append((sid, lang, term, start, end))
-    frame = pd.DataFrame(rows, columns=[SID, LANG, TERM, START, END], dtype=object)
-    return frame.astype({SID: "int64", START: "int64", END: "int64"})
+def sentence_terms(sentences: pd.DataFrame, tables: CatalogTables) -> pd.DataFrame:
+    """Return the catalog's terms each distinct (SENTENCE, LANG) holds: SID, CODE.
+
+    Vectorised as evidence.words and evidence.runs/pairs read one sentence:
+    every word of every sentence is one row (folded, function words dropped),
+    each distinct word is stemmed once and numbered as the catalog numbers
+    its stems (0 for a stem no term uses), and a run of n words is the
+    numbers of n consecutive rows of one sentence made into one integer.
+    """
+    tokens = sentences[SENTENCE].map(fold).str.findall(TOKEN).explode().dropna()
+    frame = pd.DataFrame({SID: tokens.index.to_numpy(), "token": tokens.to_numpy()})
+    number = frame["token"].str.isdigit()
+    frame = frame[(~frame["token"].isin(STOP_WORDS))
+                  & ((frame["token"].str.len() >= 3) | number)].reset_index(drop=True)
+    frame[LANG] = sentences[LANG].loc[frame[SID]].to_numpy()
+    vocabulary, langs = tables.vocabulary or {}, tables.languages
+    distinct = frame[["token", LANG]].drop_duplicates()
+    distinct["id"] = np.array(
+        [vocabulary.get(t if t.isdigit() else stem(t, lang), 0)
+         for t, lang in zip(distinct["token"], distinct[LANG], strict=True)], dtype="int64")
+    distinct["lang_id"] = np.array([langs.index(x) if x in langs else -1
+                                    for x in distinct[LANG]], dtype="int64")
+    frame = frame.merge(distinct, on=["token", LANG], how="left", sort=False)
+    base, count = len(vocabulary) + 1, max(1, len(langs))
+    parts = [_runs(frame, n, base, count) for n in range(1, tables.words + 1)]
+    parts.append(_runs(frame[~frame["token"].str.isdigit()].reset_index(drop=True), 2, base,
+                       count))
+    return pd.concat(parts, ignore_index=True).drop_duplicates()
+
+
+def _runs(frame: pd.DataFrame, n: int, base: int, langs: int) -> pd.DataFrame:
+    """The runs of ``n`` consecutive words of one sentence that the catalog knows, as codes."""
+    size = len(frame) - n + 1
+    if size <= 0:
+        return pd.DataFrame({SID: np.array([], dtype="int64"),
+                             CODE: np.array([], dtype="int64")})
+    sid, ids = frame[SID].to_numpy(), frame["id"].to_numpy()
+    code = ids[:size].copy()
+    known = code > 0
+    for k in range(1, n):
+        code = code * base + ids[k:k + size]
+        known &= ids[k:k + size] > 0
+    lang = frame["lang_id"].to_numpy()[:size]
+    keep = known & (sid[:size] == sid[n - 1:n - 1 + size]) & (lang >= 0)
+    return pd.DataFrame({SID: sid[:size][keep], CODE: code[keep] * langs + lang[keep]})
 
 
 def link(mentions: pd.DataFrame, tables: CatalogTables) -> pd.DataFrame:
@@ -180,7 +240,7 @@ def link(mentions: pd.DataFrame, tables: CatalogTables) -> pd.DataFrame:
     cands = keyed[["row", SID, LANG, VALUE, PRECISION]].merge(fits, on=VALUE)
     # The words: every term of the sentences with a candidate, joined with the events'.
     asked = sentences.loc[pd.unique(cands[SID])]
-    hits = sentence_terms(asked, tables.words).merge(tables.terms, on=[LANG, TERM])
+    hits = sentence_terms(asked, tables).merge(tables.terms, on=CODE)
     hits = hits.merge(cands[[SID, EVENT]].drop_duplicates(), on=[SID, EVENT])
     scores = hits.groupby([SID, EVENT], sort=False)[WEIGHT].sum().rename("words")
     cands = cands.merge(scores.reset_index(), on=[SID, EVENT], how="left")
@@ -216,22 +276,23 @@ def _matched_words(hits: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     if hits.empty:
         return pd.DataFrame({SID: pd.Series(dtype="int64"), EVENT: pd.Series(dtype="int64"),
                              MATCHED: pd.Series(dtype=object)})
-    text = sentences[SENTENCE]
+    text, langs = sentences[SENTENCE], sentences[LANG]
     # One pass over the rows (a groupby of thousands of small groups costs
     # more in pandas' per-group overhead than the work itself).
-    groups: dict[tuple[int, int], list[tuple[str, tuple[str, ...], int, int]]] = {}
-    for sid, event, kind, labels, start, end in zip(
-            hits[SID], hits[EVENT], hits[KIND], hits[LABEL], hits[START], hits[END],
-            strict=True):
-        groups.setdefault((sid, event), []).append((kind, labels, start, end))
+    groups: dict[tuple[int, int], list[tuple[str, str, tuple[str, ...]]]] = {}
+    for sid, event, term, kind, labels in zip(
+            hits[SID], hits[EVENT], hits[TERM], hits[KIND], hits[LABEL], strict=True):
+        groups.setdefault((sid, event), []).append((term, kind, labels))
     out = []
     for (sid, event), rows in groups.items():
         folded = fold(text[sid])
-        said = {_as_written(labels, folded) for _, labels, _, _ in rows if labels}
+        said = {_as_written(labels, folded) for _, _, labels in rows if labels}
         if not said:
             # No keyword: the sentence's own words that carried the link.
-            said = {text[sid][start:end] for kind, _, start, end in rows
-                    if kind != PHRASE and end > start}
+            wanted = {term for term, kind, _ in rows if kind != PHRASE}
+            found = words(text[sid], langs[sid])
+            said = {text[sid][start:end] for term, start, end in runs(found)
+                    if term in wanted and end > start}
         out.append((sid, event, tuple(sorted(said))))
     return pd.DataFrame(out, columns=[SID, EVENT, MATCHED])
 
