@@ -52,9 +52,12 @@ _NARRATOR_TODAY = frozenset({"today", "aujourd'hui", "aujourd’hui"})
 
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Ý", "a-zß-öø-ÿ"
 _OPEN, _CLOSE = "\"'“‘«(\\[", "\"'”’»)\\]"
+_CLOSERS = re.compile(r"(?:[ \u00a0\u202f]?[" + _CLOSE + r"])*")
 _SENTENCE_END = re.compile(
     # The usual end: a stop, closing quotes or brackets, space, a capital or digit.
-    r"(?<=[.!?…])[" + _CLOSE + r"]*\s+(?=[" + _OPEN + r"]?[" + _UPPER + r"0-9])"
+    # French sets its closing guillemet off with a space: "Non. » Puis".
+    r"(?<=[.!?…])(?:[ \u00a0\u202f]?[" + _CLOSE + r"])*\s+(?=[" + _OPEN + r"]?[" + _UPPER
+    + r"0-9])"
     # Scraped text loses the space: "fin.»Puis", "l'Alliance ».Le président",
     # "Un texte.Deux". Before the stop, a word of two lowercase letters or a
     # closing quote, so that the stops inside "U.S.A." or "J.-M." never cut;
@@ -71,7 +74,9 @@ _GLUED = re.compile(r"(?<!\w)[" + _LOWER + r"]{3,}(?=[" + _UPPER + r"][" + _LOWE
 
 
 def _sentences(body: str) -> list[tuple[int, int]]:
-    cuts = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(body)]
+    # Closing quotes after the stop end the sentence they close ("… non.”").
+    cuts = [(m.start() + _CLOSERS.match(m.group()).end(), m.end())
+            for m in _SENTENCE_END.finditer(body)]
     cuts += [(m.end(), m.end()) for m in _GLUED.finditer(body)]
     spans: list[tuple[int, int]] = []
     pos = 0
