@@ -228,3 +228,17 @@ def test_vectorised_sentence_terms_are_what_one_sentence_reads(shipped, own_arti
                                            len(vocabulary) + 1, len(langs)))
         assert set(got[got[linking.SID] == sid][linking.CODE]) == want, sentence
     assert len(got) > 20
+
+
+def test_codes_too_wide_for_int64_are_python_integers_and_still_match(shipped):
+    import pandas as pd
+
+    narrow = linking.catalog_tables(shipped.events)
+    assert narrow.code_dtype == "int64"
+    wide = linking.CatalogTables(narrow.events, narrow.terms.astype({linking.CODE: object}),
+                                 narrow.longest, narrow.words, narrow.vocabulary,
+                                 narrow.languages, "object")
+    sentences = pd.DataFrame({linking.SENTENCE: ["De Gaulle left the integrated command."],
+                              linking.LANG: ["en"]})
+    assert sorted(linking.sentence_terms(sentences, wide)[linking.CODE]) == \
+        sorted(linking.sentence_terms(sentences, narrow)[linking.CODE])

@@ -82,6 +82,9 @@ class CatalogTables:
     # and a sentence's runs of words are matched by integer joins.
     vocabulary: dict[str, int] | None = None
     languages: tuple[str, ...] = ()
+    # int64 while every code fits; Python integers (slower, never wrong) for
+    # a catalog whose vocabulary and longest keyword would overflow it.
+    code_dtype: str = "int64"
 
 
 def term_code(stems: Sequence[int], lang: int, base: int, langs: int) -> int:
@@ -120,10 +123,11 @@ def catalog_tables(events: Sequence[Event], langs: Sequence[str] = ("en", "fr"))
                                              start=1)}
     langs = tuple(sorted(set(langs)))
     base = len(vocabulary) + 1
+    dtype = "int64" if base ** most * max(1, len(langs)) < 2 ** 62 else "object"
     table[CODE] = np.array([term_code([vocabulary[w] for w in t.term.split()],
                                       langs.index(t.lang), base, len(langs)) for t in terms],
-                           dtype="int64")
-    return CatalogTables(frame, table, longest, most, vocabulary, langs)
+                           dtype=dtype)
+    return CatalogTables(frame, table, longest, most, vocabulary, langs, dtype)
 
 
 def distinct_spans(values: pd.Series) -> pd.DataFrame:
@@ -197,6 +201,7 @@ def sentence_terms(sentences: pd.DataFrame, tables: CatalogTables) -> pd.DataFra
     distinct["lang_id"] = np.array([langs.index(x) if x in langs else -1
                                     for x in distinct[LANG]], dtype="int64")
     frame = frame.merge(distinct, on=["token", LANG], how="left", sort=False)
+    frame["id"] = frame["id"].astype(tables.code_dtype)
     base, count = len(vocabulary) + 1, max(1, len(langs))
     parts = [_runs(frame, n, base, count) for n in range(1, tables.words + 1)]
     parts.append(_runs(frame[~frame["token"].str.isdigit()].reset_index(drop=True), 2, base,
@@ -212,7 +217,7 @@ def _runs(frame: pd.DataFrame, n: int, base: int, langs: int) -> pd.DataFrame:
                              CODE: np.array([], dtype="int64")})
     sid, ids = frame[SID].to_numpy(), frame["id"].to_numpy()
     code = ids[:size].copy()
-    known = code > 0
+    known = ids[:size] > 0
     for k in range(1, n):
         code = code * base + ids[k:k + size]
         known &= ids[k:k + size] > 0
