@@ -96,19 +96,25 @@ def test_an_article_page_keeps_its_own_dates_and_the_curated_context(files):
 def test_the_master_timeline_counts_and_links_the_articles(files):
     page = html(files, "index.html")
     block = item_block(page, "letter-to-johnson")
+    assert "Mentioned in 1 article" in block
+    assert 'href="articles/brussels-summit.html"' in block
+    # A quote leads to the mention in its article's page.
+    assert 'href="articles/brussels-summit.html#mention-brussels-summit-' in block
+    # The French article's 1966 names "commandement", a word of this event's
+    # French title (the fixture's other 1966 event has English keywords only).
+    block = item_block(page, "forces-leave")
+    assert "Mentioned in 1 article" in block
+    # The French article's title is marked as French on the English page.
+    assert '<a href="articles/retour-sarkozy.html" lang="fr">Le long chemin du retour</a>' in block
+    assert "Mentioned in 1 article" in item_block(page, "treaty-signed")
+    # 1980 is shared by two articles: kept, with both.
+    block = item_block(page, "date-1980")
     assert "Mentioned in 2 articles" in block
     assert 'href="articles/brussels-summit.html"' in block
     assert 'href="articles/retour-sarkozy.html"' in block
-    # The French article's title is marked as French on the English page.
-    assert '<a href="articles/retour-sarkozy.html" lang="fr">Le long chemin du retour</a>' in block
-    # A quote leads to the mention in its article's page.
-    assert 'href="articles/brussels-summit.html#mention-brussels-summit-' in block
-    assert "Mentioned in 1 article" in item_block(page, "treaty-signed")
-    # 1980 is shared by two articles: kept, with both.
-    assert "Mentioned in 2 articles" in item_block(page, "date-1980")
     french = html(files, "fr/index.html")
-    assert "Cité dans 2 articles" in item_block(french, "letter-to-johnson")
-    assert 'href="../articles/retour-sarkozy.html"' in item_block(french, "letter-to-johnson")
+    assert "Cité dans 2 articles" in item_block(french, "date-1980")
+    assert 'href="../articles/retour-sarkozy.html"' in item_block(french, "forces-leave")
 
 
 def test_the_articles_index_lists_every_article_newest_first(files):
@@ -207,21 +213,17 @@ def test_a_failed_merge_cancels_the_article_pages(monkeypatch, tmp_path):
     from timeline import merge, workers
     from timeline.site import Staging
 
-    real = merge.build_timeline
     real_cancel = workers.ArticlePages.cancel
     cancelled = []
 
-    def failing(catalog, articles, mentions, **kwargs):
-        articles = list(articles)
-        if len(articles) > 1:  # the master merge, in this process
-            raise RuntimeError("merge failed")
-        return real(catalog, articles, mentions, **kwargs)
+    def failing(self):  # the master merge, in this process
+        raise RuntimeError("merge failed")
 
     def cancel(self):
         cancelled.append(self)
         real_cancel(self)
 
-    monkeypatch.setattr(merge, "build_timeline", failing)
+    monkeypatch.setattr(merge.LinkedArchive, "timeline", failing)
     monkeypatch.setattr(workers.ArticlePages, "cancel", cancel)
     out = tmp_path / "build"
     with pytest.raises(RuntimeError, match="merge failed"), Staging(out) as staging:
@@ -245,7 +247,7 @@ def test_cancelled_pages_stop_the_workers_early(tmp_path):
     done = []
     settings = PageSettings(dirs=tuple(template_dirs(ROOT)), plotlyjs="local",
                             default_lang="en")
-    pages = start_article_pages(load_events(EVENTS), many, {}, settings, jobs=2,
+    pages = start_article_pages(load_events(EVENTS), many, {}, {}, settings, jobs=2,
                                 progress=done.append, staging=tmp_path)
     pages.cancel()
     deadline = time.monotonic() + 60

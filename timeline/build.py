@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from timeline.article import Article
     from timeline.events import Catalog
     from timeline.mention import Mention
+    from timeline.merge import LinkedArchive
     from timeline.model import Timeline
     from timeline.render import PageSettings
 
@@ -194,13 +195,15 @@ def _import_rendering() -> None:
 
 def site_files(settings: PageSettings, catalog: Catalog, articles: Sequence[Article],
                mentions: Mapping[str, Sequence[Mention]], timeline: Timeline, *,
-               plotly_bundle: bytes | None = None,
+               plotly_bundle: bytes | None = None, shown: Timeline | None = None,
+               linked: Mapping[str, int] | None = None,
                drawing_cache: Path | None = None) -> dict[str, bytes]:
     """Render the site's assets, data files and pages from a merged timeline.
 
     Everything but an archive's article pages (start_article_pages): what the
-    index shows (the master timeline, for several articles) is chosen once
-    here, and every writer gets that same timeline.
+    index shows (``shown``, the master timeline for several articles, from
+    merge.LinkedArchive's aggregates) is chosen once, and every writer gets
+    that same timeline. ``linked`` counts each article's linked mentions.
     """
     from timeline.downloads import render_downloads
     from timeline.export import render_exports
@@ -208,7 +211,8 @@ def site_files(settings: PageSettings, catalog: Catalog, articles: Sequence[Arti
     from timeline.render import asset_files, build_environment, render_pages
     from timeline.sharing import oembed_files
 
-    shown = master(timeline, len(articles))
+    shown = shown if shown is not None else master(timeline, len(articles))
+    linked = linked if linked is not None else linked_counts(timeline)
     files = asset_files(settings, plotly_bundle)
     files.update(render_exports(shown, catalog))
     downloads = render_downloads(shown, catalog, drawing_cache)
@@ -217,7 +221,7 @@ def site_files(settings: PageSettings, catalog: Catalog, articles: Sequence[Arti
     files.update(render_pages(build_environment(settings.dirs), settings, catalog, articles,
                               timeline, shown,
                               found={a.id: len(mentions.get(a.id, ())) for a in articles},
-                              linked=linked_counts(timeline), downloads=downloads))
+                              linked=linked, downloads=downloads))
     return files
 
 
@@ -237,7 +241,6 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
     from timeline.batch import extract_all, frozen_heap
     from timeline.cache import MentionCache, user_cache_dir
     from timeline.events import load_events
-    from timeline.merge import build_timeline, linked_counts, master
     from timeline.plotlyjs import load_bundle as load_plotly_bundle
     from timeline.render import PageSettings, template_dirs
     from timeline.workers import start_article_pages
@@ -289,6 +292,7 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
     # get their value from the catalog, after the cache, so that editing
     # events.yaml never makes a cache entry stale.
     mentions = resolve_all(mentions, catalog.events)
+    linked = link_all(catalog, articles, mentions, options.scheduler)
     notes: list[str] = []
     bundle = None
     if options.plotlyjs == "local":
@@ -309,15 +313,19 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
         if len(articles) > 1:
             # Each article's page needs only that article: start the workers on
             # them now, so they run while this process merges the whole archive.
-            article_pages = start_article_pages(catalog, articles, mentions, settings,
+            article_pages = start_article_pages(catalog, articles, mentions, linked.links(),
+                                                settings,
                                                 jobs=options.jobs, staging=staging,
                                                 progress=progress("Rendering article pages",
                                                                   len(articles))
                                                 if progress else None)
         try:
-            timeline = build_timeline(catalog, articles, mentions)
+            timeline = linked.timeline()
+            shown = linked.master(timeline)
+            counts = linked.linked_counts()
             files = site_files(settings, catalog, articles, mentions, timeline,
-                               plotly_bundle=bundle, drawing_cache=drawing_cache)
+                               plotly_bundle=bundle, shown=shown, linked=counts,
+                               drawing_cache=drawing_cache)
             if article_pages is not None:
                 files.update(article_pages.result())
         except BaseException as exc:
@@ -329,6 +337,18 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
             raise
         return BuildResult(files=files, written=article_pages.written if article_pages else {},
                            skipped=skipped, notes=notes, articles=len(articles),
-                           cached=stats.cached, items=len(master(timeline, len(articles)).items),
+                           cached=stats.cached, items=len(shown.items),
                            mentions=sum(len(v) for v in mentions.values()),
-                           links=sum(linked_counts(timeline).values()))
+                           links=sum(counts.values()))
+
+
+def link_all(catalog: Catalog, articles: Sequence[Article],
+             mentions: Mapping[str, Sequence[Mention]], scheduler: str | None) -> LinkedArchive:
+    """Link every mention to the catalog: here in pandas, or on the Dask cluster."""
+    if scheduler:
+        from timeline.cluster import link_on_cluster
+
+        return link_on_cluster(catalog, articles, mentions, scheduler)
+    from timeline.merge import link_archive
+
+    return link_archive(catalog, articles, mentions)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 # Bump whenever the timeline/extract/ package can return different
 # mentions for the same text: it is part of every cache key.
-EXTRACTOR_VERSION = "7"
+# 6 (sentence splitting for scraped text) and 7 (the reference time) met here.
+EXTRACTOR_VERSION = "8"
 
 
 @dataclass(frozen=True)

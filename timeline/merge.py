@@ -3,17 +3,24 @@
 This is the point of the tool: a reader sees which history an article invokes.
 A mention links to a curated event when (1) their dates are compatible at the
 coarser of the two precisions — "1966" fits 7 March 1966 — and (2) the
-sentence around the mention supports it, through the event's keywords. The
-best-scoring event wins; ties break on importance, then date, then id, so the
-result never depends on dictionary or file order. Every link keeps its
-evidence (which date fitted, which words matched) so it can be shown.
+sentence around the mention names the event, in its keywords, title or
+summary, inflected or not (``timeline.evidence``). The best-scoring event
+wins; ties break on importance, then date, then id, so the result never
+depends on dictionary or file order. Every link keeps its evidence (which
+date fitted, which words matched) so it can be shown.
+
+The linking itself is pandas (``timeline.linking``): mentions and events as
+frames, an interval join, a join of words, a sort and a groupby. What comes
+out is plain data per mention (``Link``), from which ``assemble`` makes the
+typed ``Timeline`` every writer reads; an article page's own timeline is
+assembled from its article's links alone, without pandas.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from timeline.dates import DateSpan, drawable, from_timex
 from timeline.model import (
@@ -27,21 +34,20 @@ from timeline.model import (
     Timeline,
     Unplotted,
 )
-from timeline.text import fold, keywords_in
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from timeline.article import Article
     from timeline.events import Catalog, Event
+    from timeline.linking import Aggregates, CatalogTables
     from timeline.mention import Mention
 
-# A date alone is weak evidence: with no supporting words the link is made
-# only when the two dates are the same at the same precision.
-KEYWORD_WEIGHT = 10
-SAME_PRECISION_BONUS = 3
-MIN_SCORE_WITHOUT_WORDS = SAME_PRECISION_BONUS
+# The languages every catalog is read in; an article in another adds its own.
+CATALOG_LANGUAGES = ("en", "fr")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """Why a mention was attached to an event."""
 
@@ -51,70 +57,122 @@ class Link:
     matched: tuple[str, ...]
 
 
-def event_span(event: Event) -> DateSpan:
-    """Return the whole span of an event, from its start to its end if it has one."""
-    if event.end is None:
-        return event.date
-    return DateSpan(event.date.first, event.end.last, event.date.precision, event.date.value)
-
-
-def date_fit(mention: DateSpan, event: Event) -> str | None:
-    """Describe how the dates fit at the coarser precision, or None when they do not."""
-    span = event_span(event)
-    if mention.contains(event.date) or mention.contains(span):
-        return f"{mention.value} contains {event.date.value}"
-    if span.contains(mention):
-        return f"{event.date.value} contains {mention.value}" if event.end is None else \
-            f"{mention.value} lies within {event.date.value}–{event.end.value}"
-    return None
-
-
-def score_link(span: DateSpan, fit: str, folded_sentence: str, event: Event) -> Link | None:
-    """Score a link whose dates fit (``fit``, from date_fit); None when words rule it out.
-
-    ``folded_sentence`` is the mention's sentence passed through fold() once
-    by the caller: an archive has tens of thousands of mentions.
-    """
-    matched = keywords_in(event.keywords, folded_sentence)
-    score = KEYWORD_WEIGHT * len(matched)
-    if span.value == event.date.value:
-        score += SAME_PRECISION_BONUS
-    if not matched and score < MIN_SCORE_WITHOUT_WORDS:
-        return None
-    return Link(event.id, score, fit, matched)
+# An article's links, one per mention and in the same order (None: not linked).
+Links = Mapping[str, Sequence["Link | None"]]
 
 
 class Linker:
-    """Links mentions to a catalog's events, remembering which events each date fits.
-
-    An archive repeats the same few hundred dates tens of thousands of times;
-    the dates are compared once per distinct value, the words once per mention.
-    """
+    """A catalog prepared for linking once (its spans and evidence terms), then reused."""
 
     def __init__(self, events: Sequence[Event]) -> None:
         self.events = list(events)
-        self._fitting: dict[str, list[tuple[Event, str]]] = {}
+        self._tables: dict[tuple[str, ...], CatalogTables] = {}
 
-    def fitting(self, span: DateSpan) -> list[tuple[Event, str]]:
-        """Return the events whose dates fit ``span``, each with how."""
-        found = self._fitting.get(span.value)
-        if found is None:
-            found = [(e, fit) for e in self.events if (fit := date_fit(span, e)) is not None]
-            self._fitting[span.value] = found
-        return found
+    def tables(self, langs: Iterable[str]) -> CatalogTables:
+        """Return the catalog's tables for articles in ``langs``."""
+        from timeline.linking import catalog_tables
 
-    def best(self, mention: Mention, span: DateSpan) -> Link | None:
-        """Pick the best event for a mention; deterministic on ties."""
-        candidates = self.fitting(span)
-        if not candidates:
-            return None
-        folded = fold(mention.sentence)
-        ranked = []
-        for event, fit in candidates:
-            link = score_link(span, fit, folded, event)
-            if link is not None:
-                ranked.append((-link.score, -event.importance, event.date.first, event.id, link))
-        return min(ranked)[-1] if ranked else None
+        key = tuple(sorted(set(CATALOG_LANGUAGES) | set(langs)))
+        if key not in self._tables:
+            self._tables[key] = catalog_tables(self.events, key)
+        return self._tables[key]
+
+
+def mentions_frame(articles: Iterable[Article], mentions: Mapping[str, Sequence[Mention]]
+                   ) -> pd.DataFrame:
+    """Return every article's mentions as one frame, articles in id order.
+
+    Its columns are linking.MENTION_COLUMNS.
+    """
+    import pandas as pd
+
+    from timeline.linking import ARTICLE as A
+    from timeline.linking import LANG, POS, SENTENCE, VALUE
+
+    cols: dict[str, list[Any]] = {A: [], POS: [], LANG: [], VALUE: [], SENTENCE: []}
+    for article in sorted(articles, key=lambda a: a.id):
+        found = mentions.get(article.id, ())
+        cols[A] += [article.id] * len(found)
+        cols[POS] += range(len(found))
+        cols[LANG] += [article.language] * len(found)
+        cols[VALUE] += [m.value for m in found]
+        cols[SENTENCE] += [m.sentence for m in found]
+    return pd.DataFrame(cols, dtype=object).astype({POS: "int64"})
+
+
+@dataclass
+class LinkedArchive:
+    """The articles of a build linked to a catalog: the frame, its links and aggregates."""
+
+    catalog: Catalog
+    articles: list[Article]
+    mentions: Mapping[str, Sequence[Mention]]
+    frame: pd.DataFrame                      # linking.link's output
+    aggregates: Aggregates | None = None     # made on a cluster already, or on demand
+    _links: dict[str, list[Link | None]] | None = field(default=None, repr=False)
+
+    def links(self) -> dict[str, list[Link | None]]:
+        """Return each article's links, one per mention, as plain data."""
+        if self._links is None:
+            from timeline.linking import ARTICLE as A
+            from timeline.linking import EVENT, FIT, MATCHED, POS, SCORE
+
+            ids = [e.id for e in self.catalog.events]
+            out: dict[str, list[Link | None]] = {
+                a.id: [None] * len(self.mentions.get(a.id, ())) for a in self.articles}
+            hit = self.frame[self.frame[EVENT] >= 0]
+            # An archive repeats the same few links thousands of times: one
+            # Link object each.
+            made: dict[tuple[Any, ...], Link] = {}
+            for article, pos, event, score, fit, matched in zip(
+                    hit[A], hit[POS], hit[EVENT], hit[SCORE], hit[FIT], hit[MATCHED],
+                    strict=True):
+                key = (event, score, fit, matched)
+                link = made.get(key)
+                if link is None:
+                    link = made[key] = Link(ids[event], int(score), fit, tuple(matched))
+                out[article][pos] = link
+            self._links = out
+        return self._links
+
+    def aggregated(self) -> Aggregates:
+        """Return the master page's aggregates (groupbys over the linked frame)."""
+        if self.aggregates is None:
+            from timeline.linking import aggregate
+
+            self.aggregates = aggregate(self.frame, MASTER_MIN_ARTICLES)
+        return self.aggregates
+
+    def timeline(self) -> Timeline:
+        """Return the whole merged timeline, every article-only date kept."""
+        return assemble(self.catalog, self.articles, self.mentions, self.links())
+
+    def master(self, timeline: Timeline) -> Timeline:
+        """Return what the index shows: ``timeline`` itself for one article; for many, the
+        curated events and the dates no event explains that two articles share."""
+        if len(self.articles) <= 1:
+            return timeline
+        shared = {article_only_id(v) for v in self.aggregated().shared_dates.index}
+        return Timeline(items=tuple(i for i in timeline.items
+                                    if i.origin != ARTICLE or i.id in shared),
+                        unplotted=timeline.unplotted)
+
+    def linked_counts(self) -> dict[str, int]:
+        """Count, per article, the mentions linked to a curated event."""
+        return {str(k): int(v) for k, v in self.aggregated().linked_per_article.items()}
+
+
+def link_archive(catalog: Catalog, articles: Iterable[Article],
+                 mentions: Mapping[str, Sequence[Mention]], *,
+                 linker: Linker | None = None) -> LinkedArchive:
+    """Link every mention of ``articles`` to ``catalog`` (pandas, in this process)."""
+    from timeline.linking import link
+
+    articles = sorted(articles, key=lambda a: a.id)
+    linker = linker or Linker(catalog.events)
+    tables = linker.tables(a.language for a in articles)
+    frame = link(mentions_frame(articles, mentions), tables)
+    return LinkedArchive(catalog, articles, mentions, frame)
 
 
 def mention_ref(article: Article, mention: Mention, link: Link | None) -> MentionRef:
@@ -165,35 +223,29 @@ def _article_only_item(span: DateSpan, mentions: Sequence[MentionRef],
                 mentions=tuple(mentions), sources=sources, keywords=())
 
 
-def build_timeline(catalog: Catalog, articles: Iterable[Article],
-                   mentions: Mapping[str, Sequence[Mention]], *,
-                   min_articles: int = 1, linker: Linker | None = None) -> Timeline:
-    """Link every article's mentions to the catalog and return the merged timeline.
-
-    A date no curated event explains becomes one article-only item, shared by
-    every article that mentions it; it is kept when at least ``min_articles``
-    articles do (a master timeline of a whole archive asks for two, so that
-    one article's passing date does not crowd out what the press returns to).
-    A ``linker`` made for this catalog may be passed in to reuse what it
-    remembers across many calls.
-    """
+def assemble(catalog: Catalog, articles: Iterable[Article],
+             mentions: Mapping[str, Sequence[Mention]], links: Links, *,
+             min_articles: int = 1) -> Timeline:
+    """Make the typed timeline from mentions and their links (see build_timeline)."""
     events = list(catalog.events)
-    linker = linker or Linker(events)
     by_id = {a.id: a for a in articles}
     linked: dict[str, list[MentionRef]] = {event.id: [] for event in events}
     only: dict[str, tuple[DateSpan, list[MentionRef]]] = {}
     unplotted: list[Unplotted] = []
+    spans: dict[str, DateSpan | None] = {}  # an archive repeats its dates
     for article_id in sorted(by_id):
         article = by_id[article_id]
-        for mention in mentions.get(article_id, ()):
-            span = from_timex(mention.value)
+        for mention, link in zip(mentions.get(article_id, ()), links.get(article_id, ()),
+                                 strict=True):
+            if mention.value not in spans:
+                spans[mention.value] = from_timex(mention.value)
+            span = spans[mention.value]
             if span is None or not drawable(span):
                 unplotted.append(Unplotted(article=article_id, start=mention.start,
                                            end=mention.end, text=mention.text,
                                            value=mention.value, sentence=mention.sentence,
                                            kind=unplotted_kind(mention.value)))
                 continue
-            link = linker.best(mention, span)
             ref = mention_ref(article, mention, link)
             if link is not None:
                 linked[link.event_id].append(ref)
@@ -205,6 +257,22 @@ def build_timeline(catalog: Catalog, articles: Iterable[Article],
     items.sort(key=lambda i: (i.first, i.last, i.id))
     merged = Timeline(items=tuple(items), unplotted=tuple(unplotted))
     return merged if min_articles <= 1 else shared_by(merged, min_articles)
+
+
+def build_timeline(catalog: Catalog, articles: Iterable[Article],
+                   mentions: Mapping[str, Sequence[Mention]], *,
+                   min_articles: int = 1, linker: Linker | None = None) -> Timeline:
+    """Link every article's mentions to the catalog and return the merged timeline.
+
+    A date no curated event explains becomes one article-only item, shared by
+    every article that mentions it; it is kept when at least ``min_articles``
+    articles do (a master timeline of a whole archive asks for two, so that
+    one article's passing date does not crowd out what the press returns to).
+    A ``linker`` made for this catalog may be passed in to reuse its tables.
+    """
+    articles = list(articles)
+    linked = link_archive(catalog, articles, mentions, linker=linker)
+    return assemble(catalog, articles, mentions, linked.links(), min_articles=min_articles)
 
 
 def shared_by(timeline: Timeline, min_articles: int) -> Timeline:

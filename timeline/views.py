@@ -69,6 +69,11 @@ class MentionView:
     # in its language inside their sentence.
     expression: str
     matched: tuple[str, ...]
+    # Whether ``evidence`` starts with the link's sentence ("Linked because"),
+    # and the sentence saying what the date was counted from ("Dated 43 years
+    # after ..."), which a page rebuilding the first keeps as it is.
+    linked: bool = False
+    counted: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,13 +205,14 @@ def mention_view(ref: MentionRef, article: ArticleRef | None, date_label: str, l
     """
     before, text, after = ref.in_sentence()
     evidence = link_evidence(ref, date_label, lang) if linked else ""
-    if counted is not None:
-        evidence = " ".join(filter(None, [evidence, counted_evidence(ref, counted, lang)]))
+    said_counted = counted_evidence(ref, counted, lang) if counted is not None else ""
+    evidence = " ".join(filter(None, [evidence, said_counted]))
     return MentionView(
         sentence=ref.sentence, language=article.language if article else "",
         href=(article.href if article else "") + "#" + mention_anchor(ref.article, ref.start),
         evidence=evidence,
-        before=before, text=text, after=after, expression=ref.text, matched=ref.matched)
+        before=before, text=text, after=after, expression=ref.text, matched=ref.matched,
+        linked=linked, counted=said_counted)
 
 
 def link_evidence(ref: MentionRef, date_label: str, lang: str) -> str:

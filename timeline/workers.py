@@ -30,8 +30,10 @@ if TYPE_CHECKING:
     from timeline.article import Article
     from timeline.events import Catalog
     from timeline.mention import Mention
+    from timeline.merge import Link, Links
 
-Task = tuple["Article", list["Mention"]]
+# An article, its mentions and their links (merge.Link or None, one per mention).
+Task = tuple["Article", list["Mention"], list["Link | None"]]
 
 # One worker process's catalog, Jinja environment and articles, set once by
 # _start_worker. The articles come as the pool's initargs: a forked worker
@@ -46,7 +48,7 @@ def _start_worker(catalog: Catalog, settings: PageSettings, tasks: Sequence[Task
         from timeline.batch import die_with_parent
 
         die_with_parent(parent_pid)
-    _WORKER.update(catalog=catalog, settings=settings, linker=merge.Linker(catalog.events),
+    _WORKER.update(catalog=catalog, settings=settings,
                    env=build_environment(settings.dirs), tasks=tasks, staging=staging)
 
 
@@ -60,11 +62,11 @@ def _article_pages_task(start: int, stop: int) -> list[tuple[str, str]]:
 
 def _article_page_task(task: Task) -> tuple[str, bytes]:
     """Merge one article with the catalog and render its page."""
-    article, found = task
+    article, found, links = task
     catalog = _WORKER["catalog"]
-    # The article's own timeline is the merge of that article alone.
-    own = merge.build_timeline(catalog, [article], {article.id: found},
-                               linker=_WORKER["linker"])
+    # The article's own timeline is the merge of that article alone, from the
+    # links the whole archive's linking made (no pandas in the workers).
+    own = merge.assemble(catalog, [article], {article.id: found}, {article.id: links})
     page = render_article_page(_WORKER["env"], _WORKER["settings"], catalog, article, own)
     return article_page_path(article.id), page
 
@@ -160,13 +162,15 @@ class ArticlePages:
 
 
 def start_article_pages(catalog: Catalog, articles: Sequence[Article],
-                        mentions: Mapping[str, Sequence[Mention]], settings: PageSettings, *,
+                        mentions: Mapping[str, Sequence[Mention]], links: Links,
+                        settings: PageSettings, *,
                         jobs: int = 1, progress: Callable[[int], None] | None = None,
                         staging: Path | None = None) -> ArticlePages:
     """Start rendering every article's own page (into ``staging`` when given).
 
-    Worker processes are used only with a staging folder to write into, so
-    that the pages never travel back through the main process.
+    ``links`` are merge.LinkedArchive.links(): each mention's link. Worker
+    processes are used only with a staging folder to write into, so that the
+    pages never travel back through the main process.
     """
-    tasks = [(a, list(mentions.get(a.id, ()))) for a in articles]
+    tasks = [(a, list(mentions.get(a.id, ())), list(links.get(a.id, ()))) for a in articles]
     return ArticlePages(catalog, settings, tasks, jobs, progress, staging)

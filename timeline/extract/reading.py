@@ -109,16 +109,42 @@ def _quoted(body: str, at: int) -> bool:
 _NARRATOR_TODAY = frozenset({"today", "aujourd'hui", "aujourd’hui"})
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-ZÀ-Ý0-9])|\n\s*")
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Ý", "a-zß-öø-ÿ"
+_OPEN, _CLOSE = "\"'“‘«(\\[", "\"'”’»)\\]"
+_CLOSERS = re.compile(r"(?:[ \u00a0\u202f]?[" + _CLOSE + r"])*")
+_SENTENCE_END = re.compile(
+    # The usual end: a stop, closing quotes or brackets, space, a capital or digit.
+    # French sets its closing guillemet off with a space: "Non. » Puis".
+    r"(?<=[.!?…])(?:[ \u00a0\u202f]?[" + _CLOSE + r"])*\s+(?=[" + _OPEN + r"]?[" + _UPPER
+    + r"0-9])"
+    # Scraped text loses the space: "fin.»Puis", "l'Alliance ».Le président",
+    # "Un texte.Deux". Before the stop, a word of two lowercase letters or a
+    # closing quote, so that the stops inside "U.S.A." or "J.-M." never cut;
+    # after it, a capitalised word.
+    r"|(?<=[" + _LOWER + r"]{2}[.!?…])(?=[" + _OPEN + r"]?[" + _UPPER + r"][" + _LOWER + r"])"
+    r"|(?<=[" + _LOWER + r"]{2}[.!?…][" + _CLOSE + r"])(?=[" + _UPPER + r"][" + _LOWER + r"])"
+    r"|(?<=[" + _CLOSE + r"][.!?…])(?=[" + _OPEN + r"]?[" + _UPPER + r"][" + _LOWER + r"])"
+    r"|\n\s*")
+# A subheading glued to the next sentence ("… l'élargirLe président"): a word
+# of three lowercase letters or more that runs into a capitalised one. A word
+# that starts with a capital ("McDonald", "LinkedIn") or has a short lowercase
+# head ("iPhone", "eBay") is a name, not two sentences.
+_GLUED = re.compile(r"(?<!\w)[" + _LOWER + r"]{3,}(?=[" + _UPPER + r"][" + _LOWER + r"])")
 
 
 def _sentences(body: str) -> list[tuple[int, int]]:
+    # Closing quotes after the stop end the sentence they close ("… non.”").
+    cuts = [(m.start() + _CLOSERS.match(m.group()).end(), m.end())
+            for m in _SENTENCE_END.finditer(body)]
+    cuts += [(m.end(), m.end()) for m in _GLUED.finditer(body)]
     spans: list[tuple[int, int]] = []
     pos = 0
-    for m in _SENTENCE_END.finditer(body):
-        if m.start() > pos:
-            spans.append((pos, m.start()))
-        pos = m.end()
+    for end, start in sorted(cuts):
+        if end < pos:
+            continue
+        if end > pos:
+            spans.append((pos, end))
+        pos = start
     if pos < len(body):
         spans.append((pos, len(body)))
     return spans or [(0, len(body))]
