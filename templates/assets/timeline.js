@@ -47,9 +47,10 @@
     return width >= 900 ? projector : width < 560 ? 12 : 16;
   }
   function plotLeft(font) { return Math.ceil(laneEm * font) + 18; }
-  // A text box is about 1.2 times its font size tall (system sans serifs):
-  // lanes LINE_BOX times the size apart leave their labels a gap.
-  var LINE_BOX = 1.3;
+  // A label's box is its font's ascent and descent, 1.16 times its size in
+  // DejaVu Sans, about that in most sans serifs (the glyphs themselves are
+  // smaller): lanes LINE_BOX times the size apart keep the boxes apart.
+  var LINE_BOX = 1.2;
   var SMALLEST_LABEL = 12;
   // Every size classroom mode's chart needs, from the window and the box CSS
   // gives the chart: the type (font), the lane labels' size (laneFont: as
