@@ -57,8 +57,8 @@
   // large as the type but never taller than their lanes are apart, so they
   // never overlap; not below 12 px, where one label in `every` is kept
   // instead), the plot's margins (left for the lane labels, top for the era
-  // or the date label, bottom for the years). Before the chart is parsed, from the
-  // window alone.
+  // or the date label, bottom for the years). Before the chart is parsed,
+  // from the window alone.
   function classroomSizes() {
     var font = classroomFont();
     var sizes = { font: font, laneFont: font, every: 1,
