@@ -169,10 +169,14 @@ def boxes_overlap(a: list[float], b: list[float]) -> bool:
 # plotly's chart: the date label's box, the other marks, the years and the
 # lane labels, as [left, top, right, bottom].
 CHART_BOXES = """() => {
-  const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const box = e => {
+    const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom];
+  };
   const div = document.getElementById('timeline-chart');
-  const dates = new Set(Array.from(document.querySelectorAll('.step-date'), d => d.textContent.trim()));
-  const note = Array.from(div.querySelectorAll('.annotation')).find(a => dates.has(a.textContent.trim()));
+  const dates = new Set(Array.from(document.querySelectorAll('.step-date'),
+                                   d => d.textContent.trim()));
+  const note = Array.from(div.querySelectorAll('.annotation'))
+    .find(a => dates.has(a.textContent.trim()));
   const marks = [];
   div.querySelectorAll('.scatterlayer .trace').forEach((trace, t) => {
     const data = div.data[t];

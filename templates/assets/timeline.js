@@ -79,8 +79,27 @@
         sizes.every = Math.max(1, Math.ceil(sizes.laneFont * LINE_BOX / gap));
       }
     }
+    // On a narrow screen the labels' margin may take at most 42 % of the
+    // chart's width (at 320 px the French labels left the plot 50 px): the
+    // longest labels are cut short, with an ellipsis, to the room left.
+    var width = box ? box.clientWidth : 0;
     sizes.left = plotLeft(sizes.laneFont);
+    if (width && sizes.left > 0.42 * width) { sizes.left = Math.round(0.42 * width); }
+    sizes.labelRoom = sizes.left - 12;
     return sizes;
+  }
+  // A lane label as it fits `room` pixels at `size`: whole, or cut short
+  // with an ellipsis.
+  var labelCanvas = null;
+  function shortLabel(text, size, room) {
+    if (!labelCanvas) { labelCanvas = document.createElement("canvas").getContext("2d"); }
+    labelCanvas.font = size + "px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+    if (labelCanvas.measureText(text).width <= room) { return text; }
+    var cut = text.length;
+    while (cut > 1 && labelCanvas.measureText(text.slice(0, cut).trim() + "…").width > room) {
+      cut -= 1;
+    }
+    return text.slice(0, cut).trim() + "…";
   }
   // Apply the sizes to the picture (its CSS and its thinned labels); the
   // chart that plotly.js draws asks classroomSizes itself.
@@ -94,6 +113,10 @@
     var lanes = document.querySelectorAll(".present-chart .chart-lane-label-side");
     for (var i = 0; i < lanes.length; i++) {
       lanes[i].classList.toggle("is-thinned", i % sizes.every !== 0);
+      // The whole name stays in data-label, for the next size.
+      var whole = lanes[i].getAttribute("data-label") || lanes[i].textContent;
+      lanes[i].setAttribute("data-label", whole);
+      lanes[i].textContent = shortLabel(whole, sizes.laneFont, sizes.labelRoom);
     }
     return sizes;
   }
@@ -345,6 +368,7 @@
       return {
         eras: width >= eraFit, narrow: width < 480, font: room ? room.font : null,
         laneFont: room ? room.laneFont : null, every: room ? room.every : 1,
+        labelRoom: room ? room.labelRoom : 0,
         left: room ? room.left : layout.margin.l,
         top: room ? room.top : layout.margin.t, bottom: room ? room.bottom : layout.margin.b,
         note: room ? room.font + 2 : 13
@@ -371,7 +395,10 @@
         update["xaxis.tickfont.size"] = s.font;
         update["yaxis.showticklabels"] = true;
         update["yaxis.ticktext"] = laneNotes.map(function (n, i) {
-          return i % s.every === 0 ? n.text : "";
+          if (i % s.every !== 0) { return ""; }
+          // plotly reads tick text as its own markup: escaped again when cut.
+          var whole = decoded(n.text), cut = shortLabel(whole, s.laneFont, s.labelRoom);
+          return cut === whole ? n.text : cut.replace(/&/g, "&amp;").replace(/</g, "&lt;");
         });
         update["yaxis.tickfont.size"] = s.laneFont;
         update["yaxis.automargin"] = false;
@@ -477,7 +504,8 @@
     // width (narrow; classroom mode's type sizes) or its lane labels change.
     function resettle() {
       var next = sized();
-      var same = ["narrow", "eras", "font", "laneFont", "every", "left", "top", "bottom"].every(
+      var same = ["narrow", "eras", "font", "laneFont", "every", "left", "top", "bottom",
+        "labelRoom"].every(
         function (key) { return next[key] === current[key]; });
       if (same) { return false; }
       current = next;
@@ -522,6 +550,12 @@
 
     return {
       div: div,
+      // Fit the chart to its box again, when the box changed on its own.
+      refit: function () {
+        resettle();
+        ready = ready.then(function () { return Plotly.Plots.resize(div); }).then(drawHighlight);
+        return ready;
+      },
       has: function (id) { return Object.prototype.hasOwnProperty.call(where, id); },
       ready: function () { return ready; },
       onClick: function (handler) {
@@ -1144,6 +1178,19 @@
     // then the chart is painted (present.css): nothing moves under the eyes.
     setChartSizes();
     presentEl.classList.add("is-started");
+    // The chart's box can change with no resize of the window (the controls
+    // under it, a font arriving): its sizes follow it.
+    var chartBox = document.querySelector(".present-chart .chart-box");
+    if (chartBox && window.ResizeObserver) {
+      var boxSize = [chartBox.clientWidth, chartBox.clientHeight];
+      new ResizeObserver(function () {
+        var size = [chartBox.clientWidth, chartBox.clientHeight];
+        if (size[0] === boxSize[0] && size[1] === boxSize[1]) { return; }
+        boxSize = size;
+        setChartSizes();
+        if (chart) { chart.refit(); }
+      }).observe(chartBox);
+    }
   }
 
   // Loaded async (the index), this file may run after the page is parsed,
