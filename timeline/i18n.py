@@ -86,10 +86,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "present_exit": "Back to the timeline",
         "present_progress": "Progress",
         "present_step": "Event {n} of {total}",
-        "present_help": "Move with the arrow keys, Page Up and Page Down, space, Home and End, "
-                        "the buttons, or by swiping.",
+        "present_help": "Page Down, the right and down arrows and space show the rest of a long "
+                        "event, then the next one; Page Up, the left and up arrows go back. Home "
+                        "and End, the buttons or a swipe move from event to event.",
         "present_noscript": "Without JavaScript every event is shown below, one after another.",
         "present_more": "More below",
+        "present_chart": "Chart",
         "colon": ":",
         "list_separator": "; ",
         "quote_open": "“",
@@ -233,11 +235,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "present_exit": "Retour à la chronologie",
         "present_progress": "Progression",
         "present_step": "Événement {n} sur {total}",
-        "present_help": "Avancez avec les flèches, Page préc. et Page suiv., la barre d’espace, "
-                        "Début et Fin, les boutons, ou en balayant l’écran.",
+        "present_help": "Page suiv., les flèches droite et bas et la barre d’espace montrent la "
+                        "suite d’un long événement, puis le suivant ; Page préc., les flèches "
+                        "gauche et haut reviennent en arrière. Début et Fin, les boutons ou un "
+                        "balayage passent d’un événement à l’autre.",
         "present_noscript": "Sans JavaScript, tous les événements sont affichés ci-dessous, "
                             "les uns après les autres.",
         "present_more": "Suite ci-dessous",
+        "present_chart": "Graphique",
         "colon": "\u00a0:",
         "list_separator": "\u202f; ",
         "quote_open": "«\u00a0",

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from timeline.model import Timeline
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-ASSET_FILES = ("timeline.css", "present.css", "timeline.js", "embed.js")
+ASSET_FILES = ("timeline.css", "present.css", "timeline.js", "present.js", "embed.js")
 PLOTLY_ASSET = "assets/plotly.min.js"
 PLOTLY_CDN = "https://cdn.plot.ly/plotly-{version}.min.js"
 # Every page is written at the site root (default language) and in each

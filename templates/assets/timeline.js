@@ -35,27 +35,13 @@
     try { return decodeURIComponent(match[1].replace(/\+/g, " ")); } catch (e) { return null; }
   }
 
-  // Classroom mode's type size on its chart: 18 px on a 720-pixel screen,
-  // growing with it (26 at 1080), smaller on a narrow one. Its lane labels
-  // stand left of the plot, in a margin both drawings of the chart agree on:
-  // the widest label's width as the build estimated it (data-lane-em, in
-  // ems) at that size. Set before the first paint, for the picture's CSS.
-  var laneEm = boot ? Number(boot.getAttribute("data-lane-em")) || 0 : 0;
-  function classroomFont() {
-    var width = window.innerWidth - 48;
-    var projector = Math.max(18, Math.min(26, Math.round(window.innerHeight / 40)));
-    return width >= 900 ? projector : width < 560 ? 12 : 16;
-  }
-  function plotLeft(font) { return Math.ceil(laneEm * font) + 18; }
-  if (pageName === "present") {
-    var setChartSizes = function () {
-      var font = classroomFont();
-      root.style.setProperty("--chart-font", font + "px");
-      root.style.setProperty("--plot-left", plotLeft(font) + "px");
-    };
-    setChartSizes();
-    window.addEventListener("resize", setChartSizes);
-  }
+  // Classroom mode's own code is in present.js, which present.html loads
+  // right after this file (before the first paint too): what it needs from
+  // here is in `shared`, and it puts its part in shared.classroom.
+  var shared = window.timelinePage = {
+    root: root, withChart: withChart, onStaticMark: onStaticMark, highlightStatic: highlightStatic,
+    setHash: setHash, hashId: hashId, reducedMotion: reducedMotion, classroom: null
+  };
 
   // embed.html?lang=fr on the root page: one iframe address serves every
   // language, so go to the sibling page in the language asked for, keeping
@@ -138,7 +124,7 @@
     if (chartMade) { return; }
     chartMade = true;
     theChart = Chart(pageName === "embed" ? { fill: true } :
-      pageName === "present" ? { fill: true, classroom: true } : {});
+      pageName === "present" ? { fill: true, classroom: !!shared.classroom } : {});
     chartWaiters.splice(0).forEach(function (fn) { fn(theChart); });
   }
 
@@ -321,18 +307,21 @@
     // The settings that depend on the chart's width, as the static picture
     // has them (its CSS): era labels only where they fit, every other year
     // on a narrow chart. Classroom mode reads from the back of a room: its
-    // type size (classroomFont, which the picture uses too), lane labels
-    // left of the plot in a margin both drawings agree on (plotLeft), and
+    // type size (present.js, which sizes the picture too), lane labels
+    // left of the plot in a margin both drawings agree on, and
     // one era label, the current event's (highlight).
     function sized() {
       var width = div.clientWidth;
-      var font = options.classroom ? classroomFont() : null;
+      var room = options.classroom ? shared.classroom.sizes() : null;
       var eras = eraCount > 0 && width >= eraFit;
       return {
-        eras: eras, narrow: width < 480, font: font,
-        top: options.classroom || eras ? fullTop : bareTop,
-        left: options.classroom ? plotLeft(font) : layout.margin.l,
-        note: options.classroom ? font + 2 : 13
+        eras: eras, narrow: width < 480, font: room ? room.font : null,
+        laneFont: room ? room.laneFont : null, every: room ? room.every : 1,
+        labelRoom: room ? room.labelRoom : 0,
+        left: room ? room.left : layout.margin.l,
+        top: room ? room.top : eras ? fullTop : bareTop,
+        bottom: room ? room.bottom : layout.margin.b,
+        note: room ? room.font + 2 : 13
       };
     }
     function tickUpdate(s) {
@@ -355,11 +344,18 @@
       if (options.classroom) {
         update["xaxis.tickfont.size"] = s.font;
         update["yaxis.showticklabels"] = true;
-        update["yaxis.ticktext"] = laneLabels;
-        update["yaxis.tickfont.size"] = s.font;
+        update["yaxis.ticktext"] = laneLabels.map(function (text, i) {
+          if (i % s.every !== 0) { return ""; }
+          // plotly reads tick text as its own markup: escaped again when cut.
+          var whole = decoded(text), cut = shared.classroom.shortLabel(whole, s.laneFont, s.labelRoom);
+          return cut === whole ? text : cut.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+        });
+        update["yaxis.tickfont.size"] = s.laneFont;
         update["yaxis.automargin"] = false;
         update["hoverlabel.font.size"] = s.font;
         update["margin.l"] = s.left;
+        update["margin.t"] = s.top;
+        update["margin.b"] = s.bottom;
       }
       return update;
     }
@@ -460,25 +456,39 @@
     // width (narrow; classroom mode's type sizes) or its lane labels change.
     function resettle() {
       var next = sized();
-      if (next.narrow === current.narrow && next.eras === current.eras &&
-          next.font === current.font) { return false; }
+      var same = ["narrow", "eras", "font", "laneFont", "every", "left", "top", "bottom",
+        "labelRoom"].every(
+        function (key) { return next[key] === current[key]; });
+      if (same) { return false; }
       current = next;
       ready = ready.then(function () { return Plotly.relayout(div, settings(next)); });
       return true;
     }
-    window.addEventListener("resize", resettle);
+    window.addEventListener("resize", function () {
+      resettle();
+      // The highlighted event's label is placed in pixels, among its
+      // neighbours: placed again once plotly has the new size.
+      if (options.classroom && shown) {
+        ready = ready.then(function () { return Plotly.Plots.resize(div); }).then(drawHighlight);
+      }
+    });
     // Drawn while the page was still loading, the chart may have lost width
     // since (a scrollbar appears once the page outgrows the window, which
     // fires no resize event): fit it once the page is all there.
     if (document.readyState === "loading") {
       var drawnWidth = div.clientWidth;
+      var drawnHeight = div.clientHeight;
       document.addEventListener("DOMContentLoaded", function () {
         var changed = resettle();
-        if (changed || div.clientWidth !== drawnWidth) {
+        if (changed || div.clientWidth !== drawnWidth || div.clientHeight !== drawnHeight) {
           ready = ready.then(function () { return Plotly.Plots.resize(div); });
+          if (shown) { ready = ready.then(drawHighlight); }
         }
       });
     }
+
+    // The event picked out (highlight), or null.
+    var shown = null;
 
     // A point clicked before the page is ready for it (its list still
     // loading) is handed over when the page asks for clicks.
@@ -492,6 +502,12 @@
 
     return {
       div: div,
+      // Fit the chart to its box again, when the box changed on its own.
+      refit: function () {
+        resettle();
+        ready = ready.then(function () { return Plotly.Plots.resize(div); }).then(drawHighlight);
+        return ready;
+      },
       has: function (id) { return Object.prototype.hasOwnProperty.call(where, id); },
       ready: function () { return ready; },
       onClick: function (handler) {
@@ -507,51 +523,77 @@
       // back. In classroom mode the label of the event's era is the one era
       // label shown.
       highlight: function (id) {
-        var spot = id && this.has(id) ? where[id] : null;
-        ready = ready.then(function () {
-          var selected = markerTraces.map(function (t) {
-            if (!spot) { return null; }
-            return t === spot.trace ? [spot.index] : [];
-          });
-          // Anchor the label's side by where the point sits, so it never
-          // runs off the edge of the chart.
-          var at = spot ? along(Date.parse(spot.x)) : 0;
-          var rise = options.classroom ? current.note + 20 : 36;
-          var note = spot ? {
-            xref: "x", yref: "y", x: spot.x, y: spot.y, text: spot.date,
-            xanchor: at < 0.3 ? "left" : at > 0.7 ? "right" : "center",
-            showarrow: true, arrowhead: 2, arrowwidth: 1.5, arrowcolor: "#1a1a1a",
-            ax: 0, ay: spot.y > topLane / 2 ? rise : -rise,
-            bgcolor: "#ffffff", bordercolor: "#1a1a1a", borderwidth: 1, borderpad: 3,
-            font: { size: current.note, color: "#1a1a1a" }
-          } : null;
-          div.setAttribute("data-highlight", spot ? id : "");
-          // The whole list of annotations, eras and lanes then the label:
-          // setting "annotations[n]" to an object would insert a label each
-          // time rather than replace the last one.
-          var era = spot && options.classroom ? eraOf(spot.x) : -1;
-          var notes = (div.layout.annotations || []).slice(0, noteIndex).map(function (old, i) {
-            var copy = {};
-            Object.keys(old).forEach(function (key) { copy[key] = old[key]; });
-            if (options.classroom && i < eraCount) {
-              var place = i === era ? eraPlace(i, copy.text) : null;
-              copy.visible = !!place;
-              if (place) {
-                copy.x = place.x;
-                copy.xanchor = "left";
-                copy.y = 1;
-                copy.font = { size: place.size, color: old.font && old.font.color };
-              }
-            }
-            return copy;
-          });
-          if (note) { notes.push(note); }
-          return Plotly.update(div, { selectedpoints: selected }, { annotations: notes },
-            markerTraces);
-        });
+        shown = id && this.has(id) ? id : null;
+        ready = ready.then(drawHighlight);
         return ready;
       }
     };
+
+    // Draw the event shown (highlight) picked out, or none.
+    function drawHighlight() {
+      var spot = shown ? where[shown] : null;
+      var selected = markerTraces.map(function (t) {
+        if (!spot) { return null; }
+        return t === spot.trace ? [spot.index] : [];
+      });
+      var note = spot ? dateNote(spot) : null;
+      var over = !!(note && note.over);
+      if (note) { delete note.over; }
+      div.setAttribute("data-highlight", spot ? shown : "");
+      // The whole list of annotations, eras and lanes then the label:
+      // setting "annotations[n]" to an object would insert a label each
+      // time rather than replace the last one.
+      var era = spot && options.classroom ? eraOf(spot.x) : -1;
+      var notes = (div.layout.annotations || []).slice(0, noteIndex).map(function (old, i) {
+        var copy = {};
+        Object.keys(old).forEach(function (key) { copy[key] = old[key]; });
+        if (options.classroom && i < eraCount) {
+          var place = i === era && !over ? eraPlace(i, copy.text) : null;
+          copy.visible = !!place;
+          if (place) {
+            copy.x = place.x;
+            copy.xanchor = "left";
+            copy.y = 1;
+            copy.font = { size: place.size, color: old.font && old.font.color };
+          }
+        }
+        return copy;
+      });
+      if (note) { notes.push(note); }
+      return Plotly.update(div, { selectedpoints: selected }, { annotations: notes },
+        markerTraces);
+    }
+
+    // The date label of a highlighted point. On the reading pages: above or
+    // below the point, its side anchored by where the point sits so it never
+    // runs off the chart. In classroom mode, read from afar in large type,
+    // it goes where it hides nothing (present.js).
+    function dateNote(spot) {
+      var note = {
+        xref: "x", yref: "y", x: spot.x, y: spot.y, text: spot.date,
+        showarrow: true, arrowhead: 2, arrowwidth: 1.5, arrowcolor: "#1a1a1a",
+        bgcolor: "#ffffff", bordercolor: "#1a1a1a", borderwidth: 1, borderpad: 3,
+        font: { size: current.note, color: "#1a1a1a" }
+      };
+      if (options.classroom) {
+        var place = shared.classroom.placeNote(spot, { div: div, current: current,
+          layout: layout, figure: figure, markerTraces: markerTraces, along: along,
+          textWidth: textWidth });
+        note.xanchor = "center";
+        note.yanchor = "middle";
+        note.ax = place.dx;
+        note.ay = place.dy;
+        note.standoff = place.standoff;
+        note.over = place.over;
+        return note;
+      }
+      var at = along(Date.parse(spot.x));
+      note.xanchor = at < 0.3 ? "left" : at > 0.7 ? "right" : "center";
+      note.ax = 0;
+      note.ay = spot.y > topLane / 2 ? 36 : -36;
+      return note;
+    }
+
   }
 
   // plotly.js's words in the page's language, from the page's
@@ -766,172 +808,6 @@
     send();
   }
 
-  /* --------------------------------------------------------- present page */
-
-  function startPresent() {
-    var steps = Array.prototype.slice.call(document.querySelectorAll(".step"));
-    if (!steps.length) { return; }
-    var controls = document.getElementById("present-controls");
-    var count = document.getElementById("present-count");
-    var bar = document.getElementById("present-bar");
-    var status = document.getElementById("present-status");
-    var exit = document.getElementById("present-exit");
-    var exitBase = exit ? exit.getAttribute("href") : "";
-    var stage = document.getElementById("present-stage");
-    var template = status ? status.getAttribute("data-template") : "{n} / {total}";
-    var colon = (status && status.getAttribute("data-colon")) || ":";
-    var prevButton = document.getElementById("present-prev");
-    var nextButton = document.getElementById("present-next");
-    var more = document.getElementById("present-more");
-    var chart = null;
-    var current = -1;
-    controls.hidden = false;
-
-    function indexOf(id) {
-      for (var i = 0; i < steps.length; i++) { if (steps[i].id === id) { return i; } }
-      return -1;
-    }
-
-    function show(i) {
-      i = Math.max(0, Math.min(steps.length - 1, i));
-      if (i === current) { return; }
-      if (current >= 0) { steps[current].classList.remove("is-current"); }
-      current = i;
-      var step = steps[i];
-      step.classList.add("is-current");
-      var n = i + 1;
-      count.textContent = n + " / " + steps.length;
-      bar.style.transform = "scaleX(" + (n / steps.length) + ")";
-      var title = step.querySelector(".step-title");
-      var date = step.querySelector(".step-date");
-      status.textContent = template.replace("{n}", n).replace("{total}", steps.length) + colon + " " +
-        (date ? date.textContent.trim() + ", " : "") + (title ? title.textContent.trim() : "");
-      setHash(step.id);
-      if (exit) { exit.setAttribute("href", exitBase + "#" + step.id); }
-      // At either end the button that would go nowhere says so (and looks
-      // it), but keeps its place in the tab order and any focus it has.
-      prevButton.setAttribute("aria-disabled", String(i === 0));
-      nextButton.setAttribute("aria-disabled", String(i === steps.length - 1));
-      if (stage) { stage.scrollTop = 0; fit(step); }
-      highlightStatic(step.id);
-      if (chart) { chart.highlight(step.id); }
-    }
-
-    // Shrink a long event's type (down to 18 pixels, which the CSS keeps as
-    // a floor) until it fits the stage, so the whole event shows on the
-    // projector without scrolling. What still does not fit (a phone, a long
-    // quote) scrolls, and a "More below" button says so until the reader
-    // gets to the end.
-    function overflows() { return stage.scrollHeight > stage.clientHeight + 1; }
-    function fit(step) {
-      var scale = 1;
-      if (more) { more.hidden = true; }   // measured without it
-      step.style.setProperty("--fit", "1");
-      while (overflows() && scale > 0.5) {
-        scale -= 0.05;
-        step.style.setProperty("--fit", String(scale));
-      }
-      showMore();
-    }
-    function showMore() {
-      if (!more) { return; }
-      more.hidden = stage.scrollTop + stage.clientHeight >= stage.scrollHeight - 1;
-    }
-    if (more && stage) {
-      stage.addEventListener("scroll", showMore, { passive: true });
-      more.addEventListener("click", function () {
-        stage.scrollBy({ top: Math.round(stage.clientHeight * 0.8),
-          behavior: reducedMotion() ? "auto" : "smooth" });
-      });
-    }
-    window.addEventListener("resize", function () {
-      if (current >= 0 && stage) { fit(steps[current]); }
-    });
-    // Opening an event's sources makes it longer: fit it again.
-    Array.prototype.forEach.call(document.querySelectorAll(".step details"), function (d) {
-      d.addEventListener("toggle", function () {
-        if (current >= 0 && stage && steps[current].contains(d)) { fit(steps[current]); }
-      });
-    });
-
-    function next() { show(current + 1); }
-    function prev() { show(current - 1); }
-
-    nextButton.addEventListener("click", next);
-    prevButton.addEventListener("click", prev);
-
-    document.addEventListener("keydown", function (event) {
-      if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) { return; }
-      var onControl = /^(A|BUTTON|INPUT|TEXTAREA|SELECT|SUMMARY)$/.test(event.target.tagName);
-      switch (event.key) {
-        case "ArrowRight": case "ArrowDown": case "PageDown": next(); break;
-        case "ArrowLeft": case "ArrowUp": case "PageUp": prev(); break;
-        case "Home": show(0); break;
-        case "End": show(steps.length - 1); break;
-        case " ": case "Spacebar":
-          if (onControl) { return; }   // space presses the focused button
-          if (event.shiftKey) { prev(); } else { next(); }
-          break;
-        default: return;
-      }
-      event.preventDefault();
-    });
-
-    // Swipe left for the next event, right for the previous one.
-    var touch = null;
-    document.addEventListener("touchstart", function (event) {
-      if (event.touches.length !== 1) { touch = null; return; }
-      touch = { x: event.touches[0].clientX, y: event.touches[0].clientY };
-    }, { passive: true });
-    document.addEventListener("touchend", function (event) {
-      if (!touch || !event.changedTouches.length) { return; }
-      var dx = event.changedTouches[0].clientX - touch.x;
-      var dy = event.changedTouches[0].clientY - touch.y;
-      touch = null;
-      if (Math.abs(dx) > 50 && Math.abs(dx) > 1.5 * Math.abs(dy)) {
-        if (dx < 0) { next(); } else { prev(); }
-      }
-    }, { passive: true });
-
-    window.addEventListener("hashchange", function () {
-      var i = indexOf(hashId());
-      if (i >= 0) { show(i); }
-    });
-
-    function picked(id) {
-      var i = indexOf(id);
-      if (i >= 0) { show(i); }
-    }
-    onStaticMark(picked);
-    withChart(function (made) {
-      chart = made;
-      if (!chart) { return; }
-      if (current >= 0) { chart.highlight(steps[current].id); }
-      chart.onClick(picked);
-    });
-
-    var full = document.getElementById("present-fullscreen");
-    if (full && document.fullscreenEnabled) {
-      var enterLabel = full.textContent;
-      var exitLabel = full.getAttribute("data-exit");
-      full.hidden = false;
-      full.addEventListener("click", function () {
-        if (document.fullscreenElement) {
-          document.exitFullscreen();
-        } else {
-          root.requestFullscreen().catch(function () {});
-        }
-      });
-      document.addEventListener("fullscreenchange", function () {
-        var on = !!document.fullscreenElement;
-        full.textContent = on ? exitLabel : enterLabel;
-      });
-    }
-
-    var start = indexOf(hashId());
-    show(start >= 0 ? start : 0);
-  }
-
   // Loaded async (the index), this file may run after the page is parsed,
   // when DOMContentLoaded has come and gone.
   function whenParsed(fn) {
@@ -952,7 +828,7 @@
     if (pageName === "embed") {
       startEmbed();
     } else if (pageName === "present") {
-      startPresent();
+      if (shared.classroom) { shared.classroom.start(); }
     } else {
       startIndex();
     }
