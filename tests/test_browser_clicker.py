@@ -178,8 +178,9 @@ CHART_BOXES = """() => {
   const note = Array.from(div.querySelectorAll('.annotation'))
     .find(a => dates.has(a.textContent.trim()));
   const marks = [];
-  div.querySelectorAll('.scatterlayer .trace').forEach((trace, t) => {
-    const data = div.data[t];
+  // Each drawn trace carries its own data (a hidden trace draws no group).
+  div.querySelectorAll('.scatterlayer .trace').forEach((trace) => {
+    const data = trace.__data__[0].trace;
     trace.querySelectorAll('.point').forEach((p, i) => {
       const d = data.mode === 'markers' && data.customdata[i];
       if (d && d[0] !== div.dataset.highlight) marks.push([d[0], box(p)]);

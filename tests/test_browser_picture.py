@@ -139,8 +139,9 @@ def test_plotly_takes_over_in_the_same_box_without_a_jump(browser, shipped_site,
         assert not pw_page.locator(".chart-static").is_visible()
         drawn = pw_page.evaluate(
             "() => { const div = document.getElementById('timeline-chart'); const out = {};"
-            " div.querySelectorAll('.scatterlayer .trace').forEach((trace, t) => {"
-            "  const data = div.data[t];"
+            # Each drawn trace carries its own data (a hidden trace draws no group).
+            " div.querySelectorAll('.scatterlayer .trace').forEach((trace) => {"
+            "  const data = trace.__data__[0].trace;"
             "  trace.querySelectorAll('.point').forEach((p, i) => {"
             "   const r = p.getBoundingClientRect();"
             "   const d = data.mode === 'markers' && data.customdata[i];"
