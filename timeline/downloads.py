@@ -139,9 +139,13 @@ def render_downloads(timeline: Timeline, catalog: Catalog,
             pngs[width] = cache.get(("png", svg_text, width),
                                     partial(pictures.render_png, svg_text, width))
             files[file_name(f"chart-{width}", lang)] = pngs[width]
-        card = pictures.card_svg(model, svg_text, words["site_title"], words["timeline_title"])
-        files[card_path(lang)] = cache.get(("card", card),
-                                           partial(pictures.render_png, card, 1200))
+        # Keyed by what the card is drawn from: laying its title out measures
+        # text with reportlab's fonts, which a build with every drawing cached
+        # need not load.
+        card_parts = (model, svg_text, words["site_title"], words["timeline_title"])
+        files[card_path(lang)] = cache.get(
+            ("card", *card_parts),
+            lambda parts=card_parts: pictures.render_png(pictures.card_svg(*parts), 1200))
 
         points = {p.id: p for p in model.points}
         items = item_views(timeline, catalog, lang)
