@@ -240,13 +240,14 @@ def test_a_swipe_over_the_chart_scrolls_the_page(browser, origins, tmp_path, wid
 
 def test_the_height_is_told_in_each_hosts_own_words(browser, origins):
     """pym.js (childId), WordPress's oEmbed handshake (#?secret=) and AMP (#amp=1)
-    hear the same height as embed.js, in their own message formats."""
+    hear the same height as embed.js, in their own message formats, from an
+    iframe sandboxed to scripts alone (an opaque origin: no storage)."""
     site, host, news = origins
     (news / "listen.html").write_text(f"""<!doctype html><html lang="en"><head>
 <meta charset="utf-8"><title>Listener</title></head><body><script>
 window.heard = [];
 addEventListener("message", e => heard.push(e.data));
-</script><iframe title="t" style="width:500px;height:300px;border:0"
+</script><iframe title="t" style="width:500px;height:300px;border:0" sandbox="allow-scripts"
 src="{site}/embed.html?childId=tl1#?secret=Ab12&amp=1"></iframe></body></html>""",
                                         encoding="utf-8")
     page = OfflinePage(browser, allowed_origin=(site, host))
