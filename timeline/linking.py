@@ -58,6 +58,7 @@ PLOTTED = "plotted"      # the value is a date the chart can draw
 FIRST, LAST, DATE_LAST, PRECISION = "first", "last", "date_last", "precision"
 IMPORTANCE, EVENT_ID, EVENT_VALUE, END_VALUE = "importance", "id", "event_value", "end_value"
 SID, TERM, KIND, WEIGHT, LABEL, CODE = "sid", "term", "kind", "weight", "label", "code"
+SPAN = "span"             # a distinct value's row in distinct_spans
 MENTION_COLUMNS = (ARTICLE, POS, LANG, VALUE, SENTENCE)
 
 # With no words at all, only the very same date, to the day or the month,
@@ -85,6 +86,14 @@ class CatalogTables:
     # int64 while every code fits; Python integers (slower, never wrong) for
     # a catalog whose vocabulary and longest keyword would overflow it.
     code_dtype: str = "int64"
+    # The events' positions sorted by start (then id): the interval join's order.
+    order: np.ndarray | None = None
+
+    def by_start(self) -> np.ndarray:
+        """Return the events' positions sorted by their first day, then id."""
+        if self.order is not None:
+            return self.order
+        return self.events.sort_values([FIRST, EVENT_ID]).index.to_numpy(dtype="int64")
 
 
 def term_code(stems: Sequence[int], lang: int, base: int, langs: int) -> int:
@@ -127,11 +136,16 @@ def catalog_tables(events: Sequence[Event], langs: Sequence[str] = ("en", "fr"))
     table[CODE] = np.array([term_code([vocabulary[w] for w in t.term.split()],
                                       langs.index(t.lang), base, len(langs)) for t in terms],
                            dtype=dtype)
-    return CatalogTables(frame, table, longest, most, vocabulary, langs, dtype)
+    order = frame.sort_values([FIRST, EVENT_ID]).index.to_numpy(dtype="int64")
+    return CatalogTables(frame, table, longest, most, vocabulary, langs, dtype, order)
 
 
 def distinct_spans(values: pd.Series) -> pd.DataFrame:
-    """Return each distinct value's span as day ordinals, and whether it can be drawn."""
+    """Return each distinct value's span as day ordinals, and whether it can be drawn.
+
+    Rows follow the values' first appearance, so a value's row is its code in
+    ``pd.factorize(values)``.
+    """
     rows = []
     for value in pd.unique(values):
         span = from_timex(value)
@@ -143,152 +157,199 @@ def distinct_spans(values: pd.Series) -> pd.DataFrame:
     return frame.astype({FIRST: "int64", LAST: "int64", PLOTTED: bool})
 
 
-def date_fits(spans: pd.DataFrame, tables: CatalogTables) -> pd.DataFrame:
-    """Join each span with the events whose dates fit it: (VALUE, EVENT, FIT).
+def _expand(lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """List every pair (i, j) with lo[i] <= j < hi[i], as two arrays.
 
-    An interval join: events sorted by start; a span can only fit an event
-    that starts between (its first day − the longest event) and its last
-    day, a range found by binary search; the pairs in those ranges are then
-    kept where one span contains the other.
+    The heart of both joins here: a sorted key searched with np.searchsorted
+    gives each left row its range of right rows, and this spells the ranges out.
     """
-    spans = spans[spans[PLOTTED]]
-    ev = tables.events.sort_values([FIRST, EVENT_ID])
-    starts = ev[FIRST].to_numpy()
-    lo = np.searchsorted(starts, spans[FIRST].to_numpy() - tables.longest, "left")
-    hi = np.searchsorted(starts, spans[LAST].to_numpy(), "right")
     counts = hi - lo
-    which = np.repeat(np.arange(len(spans)), counts)
+    which = np.repeat(np.arange(len(lo)), counts)
     offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-    at = lo[which] + offsets
-    pairs_ = pd.DataFrame({
-        VALUE: spans[VALUE].to_numpy()[which], "m_first": spans[FIRST].to_numpy()[which],
-        "m_last": spans[LAST].to_numpy()[which], EVENT: ev.index.to_numpy()[at]})
-    e = tables.events.loc[pairs_[EVENT]]
-    e_first, e_last, e_date_last = (e[c].to_numpy() for c in (FIRST, LAST, DATE_LAST))
-    m_first, m_last = pairs_["m_first"].to_numpy(), pairs_["m_last"].to_numpy()
+    return which, lo[which] + offsets
+
+
+def date_fits(spans: pd.DataFrame, tables: CatalogTables) -> pd.DataFrame:
+    """Join each span with the events whose dates fit it: (VALUE, EVENT, FIT, SPAN).
+
+    SPAN is the span's row in ``spans``. An interval join: events sorted by
+    start; a span can only fit an event that starts between (its first day −
+    the longest event) and its last day, a range found by binary search; the
+    pairs in those ranges are then kept where one span contains the other.
+    """
+    drawn = np.flatnonzero(spans[PLOTTED].to_numpy())
+    s_first = spans[FIRST].to_numpy()[drawn]
+    s_last = spans[LAST].to_numpy()[drawn]
+    order = tables.by_start()
+    e_first_all = tables.events[FIRST].to_numpy()
+    starts = e_first_all[order]
+    which, at = _expand(np.searchsorted(starts, s_first - tables.longest, "left"),
+                        np.searchsorted(starts, s_last, "right"))
+    event = order[at]
+    m_first, m_last = s_first[which], s_last[which]
+    e_first = e_first_all[event]
+    e_last = tables.events[LAST].to_numpy()[event]
+    e_date_last = tables.events[DATE_LAST].to_numpy()[event]
     contains = (m_first <= e_first) & (e_date_last <= m_last)
     within = (e_first <= m_first) & (m_last <= e_last)
-    event_value = e[EVENT_VALUE].to_numpy()
-    end_value = e[END_VALUE].to_numpy()
-    value = pairs_[VALUE].to_numpy()
+    keep = contains | within
+    event, contains, which = event[keep], contains[keep], which[keep]
+    value = spans[VALUE].to_numpy()[drawn][which]
+    event_value = tables.events[EVENT_VALUE].to_numpy()[event]
+    end_value = tables.events[END_VALUE].to_numpy()[event]
     fit = np.where(contains, value + " contains " + event_value,
                    np.where(end_value == "", event_value + " contains " + value,
                             value + " lies within " + event_value + "–" + end_value))
-    out = pd.DataFrame({VALUE: value, EVENT: pairs_[EVENT].to_numpy(), FIT: fit})
-    return out[contains | within].reset_index(drop=True)
+    return pd.DataFrame({VALUE: value, EVENT: event.astype("int64"), FIT: fit,
+                         SPAN: drawn[which].astype("int64")})
 
 
 def sentence_terms(sentences: pd.DataFrame, tables: CatalogTables) -> pd.DataFrame:
     """Return the catalog's terms each distinct (SENTENCE, LANG) holds: SID, CODE.
 
-    Vectorised as evidence.words and evidence.runs/pairs read one sentence:
-    every word of every sentence is one row (folded, function words dropped),
-    each distinct word is stemmed once and numbered as the catalog numbers
-    its stems (0 for a stem no term uses), and a run of n words is the
-    numbers of n consecutive rows of one sentence made into one integer.
+    SID is the sentence's label in ``sentences``' index. Vectorised as
+    evidence.words and evidence.runs/pairs read one sentence: every word of
+    every sentence is one row (folded); each distinct (word, language) is
+    judged once (a function word, too short, or which of the catalog's stems
+    it is, 0 for a stem no term uses), and a run of n words is the numbers of
+    n consecutive rows of one sentence made into one integer.
     """
-    tokens = sentences[SENTENCE].map(fold).str.findall(TOKEN).explode().dropna()
-    frame = pd.DataFrame({SID: tokens.index.to_numpy(), "token": tokens.to_numpy()})
-    number = frame["token"].str.isdigit()
-    frame = frame[(~frame["token"].isin(STOP_WORDS))
-                  & ((frame["token"].str.len() >= 3) | number)].reset_index(drop=True)
-    frame[LANG] = sentences[LANG].loc[frame[SID]].to_numpy()
+    tokens = sentences[SENTENCE].reset_index(drop=True).map(fold).str.findall(TOKEN) \
+        .explode().dropna()
+    row = tokens.index.to_numpy(dtype="int64")
+    token_code, token_names = pd.factorize(tokens.to_numpy(dtype=object))
+    lang_code, lang_names = pd.factorize(sentences[LANG].to_numpy(dtype=object))
+    pair, pair_of_row = np.unique(token_code * max(1, len(lang_names)) + lang_code[row],
+                                  return_inverse=True)
     vocabulary, langs = tables.vocabulary or {}, tables.languages
-    distinct = frame[["token", LANG]].drop_duplicates()
-    distinct["id"] = np.array(
-        [vocabulary.get(t if t.isdigit() else stem(t, lang), 0)
-         for t, lang in zip(distinct["token"], distinct[LANG], strict=True)], dtype="int64")
-    distinct["lang_id"] = np.array([langs.index(x) if x in langs else -1
-                                    for x in distinct[LANG]], dtype="int64")
-    frame = frame.merge(distinct, on=["token", LANG], how="left", sort=False)
-    frame["id"] = frame["id"].astype(tables.code_dtype)
+    kept, ids, lang_ids, numbers = [], [], [], []
+    for p in pair.tolist():
+        token, lang = token_names[p // max(1, len(lang_names))], \
+            lang_names[p % max(1, len(lang_names))]
+        number = token.isdigit()
+        kept.append(token not in STOP_WORDS and (len(token) >= 3 or number))
+        ids.append(vocabulary.get(token if number else stem(token, lang), 0))
+        lang_ids.append(langs.index(lang) if lang in langs else -1)
+        numbers.append(number)
+    keep = np.array(kept, dtype=bool)[pair_of_row] if len(pair) else np.zeros(0, bool)
+    row, pair_of_row = row[keep], pair_of_row[keep]
+    word = np.array(ids, dtype=tables.code_dtype)[pair_of_row] if len(pair) else \
+        np.zeros(0, dtype=tables.code_dtype)
+    lang_id = np.array(lang_ids, dtype="int64")[pair_of_row] if len(pair) else \
+        np.zeros(0, dtype="int64")
+    number = np.array(numbers, dtype=bool)[pair_of_row] if len(pair) else np.zeros(0, bool)
     base, count = len(vocabulary) + 1, max(1, len(langs))
-    parts = [_runs(frame, n, base, count) for n in range(1, tables.words + 1)]
-    parts.append(_runs(frame[~frame["token"].str.isdigit()].reset_index(drop=True), 2, base,
-                       count))
-    return pd.concat(parts, ignore_index=True).drop_duplicates()
+    found = [_runs(row, word, lang_id, n, base, count) for n in range(1, tables.words + 1)]
+    found.append(_runs(row[~number], word[~number], lang_id[~number], 2, base, count))
+    rows = np.concatenate([f[0] for f in found])
+    codes = np.concatenate([f[1] for f in found])
+    out = pd.DataFrame({SID: sentences.index.to_numpy()[rows], CODE: codes})
+    return out.drop_duplicates(ignore_index=True)
 
 
-def _runs(frame: pd.DataFrame, n: int, base: int, langs: int) -> pd.DataFrame:
-    """The runs of ``n`` consecutive words of one sentence that the catalog knows, as codes."""
-    size = len(frame) - n + 1
+def _runs(row: np.ndarray, word: np.ndarray, lang: np.ndarray, n: int, base: int,
+          langs: int) -> tuple[np.ndarray, np.ndarray]:
+    """The runs of ``n`` consecutive words of one sentence that the catalog knows:
+    (sentence row, code) arrays."""
+    size = len(row) - n + 1
     if size <= 0:
-        return pd.DataFrame({SID: np.array([], dtype="int64"),
-                             CODE: np.array([], dtype="int64")})
-    sid, ids = frame[SID].to_numpy(), frame["id"].to_numpy()
-    code = ids[:size].copy()
-    known = ids[:size] > 0
+        return np.zeros(0, dtype="int64"), np.zeros(0, dtype=word.dtype)
+    code = word[:size].copy()
+    known = word[:size] > 0
     for k in range(1, n):
-        code = code * base + ids[k:k + size]
-        known &= ids[k:k + size] > 0
-    lang = frame["lang_id"].to_numpy()[:size]
-    keep = known & (sid[:size] == sid[n - 1:n - 1 + size]) & (lang >= 0)
-    return pd.DataFrame({SID: sid[:size][keep], CODE: code[keep] * langs + lang[keep]})
+        code = code * base + word[k:k + size]
+        known &= word[k:k + size] > 0
+    keep = known & (row[:size] == row[n - 1:n - 1 + size]) & (lang[:size] >= 0)
+    return row[:size][keep], code[keep] * langs + lang[:size][keep]
 
 
 def link(mentions: pd.DataFrame, tables: CatalogTables) -> pd.DataFrame:
-    """Return ``mentions`` with EVENT (-1 when none), SCORE, FIT, MATCHED and PLOTTED added."""
+    """Return ``mentions`` with PLOTTED, EVENT (-1 when none), SCORE, FIT and MATCHED added.
+
+    Every join is on integer codes (a value's code from pd.factorize, a
+    sentence's from a groupby), so that one article pays for a handful of
+    pandas operations, and an archive for the same handful over more rows.
+    """
     out = mentions.reset_index(drop=True)
-    spans = distinct_spans(out[VALUE])
-    out = out.merge(spans[[VALUE, PLOTTED, PRECISION]], on=VALUE, how="left")
-    out[PLOTTED] = out[PLOTTED].fillna(False).astype(bool)
-    out[EVENT], out[SCORE], out[FIT] = -1, 0, None
-    out[MATCHED] = [()] * len(out)
+    count = len(out)
+    value_code, values = pd.factorize(out[VALUE].to_numpy(dtype=object))
+    spans = distinct_spans(pd.Series(values, dtype=object))
+    plotted = spans[PLOTTED].to_numpy()[value_code] if count else np.zeros(0, bool)
+    event = np.full(count, -1, dtype="int64")
+    score = np.zeros(count, dtype="int64")
+    fit = np.full(count, None, dtype=object)
+    matched: list[tuple[str, ...]] = [()] * count
     fits = date_fits(spans, tables)
-    if fits.empty:
-        return out.drop(columns=[PRECISION])
-    # One row per mention and event whose dates fit.
-    keyed = out.reset_index(names="row")
-    sentences = keyed[[SENTENCE, LANG]].drop_duplicates().reset_index(drop=True)
-    sentences.index.name = SID
-    keyed = keyed.merge(sentences.reset_index(), on=[SENTENCE, LANG])
-    cands = keyed[["row", SID, LANG, VALUE, PRECISION]].merge(fits, on=VALUE)
-    # The words: every term of the sentences with a candidate, joined with the events'.
-    asked = sentences.loc[pd.unique(cands[SID])]
-    hits = sentence_terms(asked, tables).merge(tables.terms, on=CODE)
-    hits = hits.merge(cands[[SID, EVENT]].drop_duplicates(), on=[SID, EVENT])
-    scores = hits.groupby([SID, EVENT], sort=False)[WEIGHT].sum().rename("words")
-    cands = cands.merge(scores.reset_index(), on=[SID, EVENT], how="left")
-    cands["words"] = cands["words"].fillna(0).astype("int64")
-    same = (cands[VALUE].to_numpy() == tables.events[EVENT_VALUE].to_numpy()[cands[EVENT]])
-    cands[SCORE] = cands["words"] + SAME_VALUE_BONUS * same
-    ok = (cands["words"] >= MIN_WORDS) | (same & cands[PRECISION].isin(SAME_VALUE_ALONE))
-    cands = cands[ok.to_numpy()]
-    # The choice: the best-scoring event, then the more important, earlier, by id.
+    if not fits.empty:
+        _choose(out, value_code, spans, fits, tables, event, score, fit, matched)
+    return out.assign(**{PLOTTED: plotted, EVENT: event, SCORE: score,
+                         FIT: pd.Series(fit, dtype=object),
+                         MATCHED: pd.Series(matched, dtype=object)})
+
+
+def _choose(out: pd.DataFrame, value_code: np.ndarray, spans: pd.DataFrame,
+            fits: pd.DataFrame, tables: CatalogTables, event: np.ndarray, score: np.ndarray,
+            fit: np.ndarray, matched: list[tuple[str, ...]]) -> None:
+    """Find each mention's event among those whose dates fit, into the given arrays."""
+    # The candidates: every mention with every event its value fits (a join on
+    # the value's code, by binary search over the fits sorted by it).
+    by_span = np.argsort(fits[SPAN].to_numpy(), kind="stable")
+    fit_span = fits[SPAN].to_numpy()[by_span]
+    row, at = _expand(np.searchsorted(fit_span, value_code, "left"),
+                      np.searchsorted(fit_span, value_code, "right"))
+    at = by_span[at]
+    cand_event = fits[EVENT].to_numpy()[at]
+    # Sentences numbered in order of first appearance; a candidate's words
+    # are its sentence's.
+    sid = out.groupby([SENTENCE, LANG], sort=False).ngroup().to_numpy()
+    first = np.unique(sid, return_index=True)[1]
+    sentences = out.iloc[first][[SENTENCE, LANG]].set_axis(np.arange(len(first)))
+    cand_sid = sid[row]
+    events = len(tables.events)
+    # The words: every catalog term of those sentences, joined with the
+    # events' terms, weights summed per (sentence, event).
+    hits = sentence_terms(sentences.iloc[np.unique(cand_sid)], tables) \
+        .merge(tables.terms, on=CODE)
+    hit_key = hits[SID].to_numpy() * events + hits[EVENT].to_numpy()
+    weights = hits[WEIGHT].groupby(hit_key).sum()
+    words = weights.reindex(cand_sid * events + cand_event, fill_value=0).to_numpy(dtype="int64")
+    same = (spans[VALUE].to_numpy()[value_code[row]]
+            == tables.events[EVENT_VALUE].to_numpy()[cand_event])
+    precision = spans[PRECISION].to_numpy()[value_code[row]]
+    ok = (words >= MIN_WORDS) | (same & np.isin(precision, SAME_VALUE_ALONE))
     ev = tables.events
-    cands = cands.assign(_imp=-ev[IMPORTANCE].to_numpy()[cands[EVENT]],
-                         _first=ev[FIRST].to_numpy()[cands[EVENT]],
-                         _id=ev[EVENT_ID].to_numpy()[cands[EVENT]])
+    cands = pd.DataFrame({
+        "row": row, SCORE: words + SAME_VALUE_BONUS * same, "at": at,
+        "_imp": -ev[IMPORTANCE].to_numpy()[cand_event], "_first": ev[FIRST].to_numpy()[cand_event],
+        "_id": ev[EVENT_ID].to_numpy()[cand_event]})[ok]
+    # The choice: the best-scoring event, then the more important, earlier, by id.
     chosen = (cands.sort_values(["row", SCORE, "_imp", "_first", "_id"],
                                 ascending=[True, False, True, True, True])
               .groupby("row", sort=False).head(1))
-    matched = _matched_words(hits.merge(chosen[[SID, EVENT]].drop_duplicates(),
-                                        on=[SID, EVENT]), sentences)
-    chosen = chosen.merge(matched, on=[SID, EVENT], how="left")
-    # The very same date links with no words: nothing was matched.
-    chosen[MATCHED] = [m if isinstance(m, tuple) else () for m in chosen[MATCHED]]
-    rows = chosen["row"].to_numpy()
-    out.loc[rows, EVENT] = chosen[EVENT].to_numpy()
-    out.loc[rows, SCORE] = chosen[SCORE].to_numpy()
-    out.loc[rows, FIT] = chosen[FIT].to_numpy()
-    out.loc[rows, MATCHED] = pd.Series(list(chosen[MATCHED]), index=rows, dtype=object)
-    return out.astype({EVENT: "int64", SCORE: "int64"}).drop(columns=[PRECISION])
+    rows, chosen_at = chosen["row"].to_numpy(), chosen["at"].to_numpy()
+    event[rows] = fits[EVENT].to_numpy()[chosen_at]
+    score[rows] = chosen[SCORE].to_numpy()
+    fit[rows] = fits[FIT].to_numpy()[chosen_at]
+    keys = sid[rows] * events + event[rows]
+    said = _matched_words(hits[np.isin(hit_key, keys)], sentences)
+    for r, key in zip(rows.tolist(), keys.tolist(), strict=True):
+        # The very same date links with no words: nothing was matched.
+        matched[r] = said.get(divmod(key, events), ())
 
 
-def _matched_words(hits: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+def _matched_words(hits: pd.DataFrame, sentences: pd.DataFrame
+                   ) -> dict[tuple[int, int], tuple[str, ...]]:
     """Say which words named each chosen event: its keywords as written, else the
     sentence's own words (a word inside a matched keyword is not said twice)."""
-    if hits.empty:
-        return pd.DataFrame({SID: pd.Series(dtype="int64"), EVENT: pd.Series(dtype="int64"),
-                             MATCHED: pd.Series(dtype=object)})
     text, langs = sentences[SENTENCE], sentences[LANG]
     # One pass over the rows (a groupby of thousands of small groups costs
     # more in pandas' per-group overhead than the work itself).
     groups: dict[tuple[int, int], list[tuple[str, str, tuple[str, ...]]]] = {}
     for sid, event, term, kind, labels in zip(
-            hits[SID], hits[EVENT], hits[TERM], hits[KIND], hits[LABEL], strict=True):
+            hits[SID].tolist(), hits[EVENT].tolist(), hits[TERM], hits[KIND], hits[LABEL],
+            strict=True):
         groups.setdefault((sid, event), []).append((term, kind, labels))
-    out = []
+    out = {}
     for (sid, event), rows in groups.items():
         folded = fold(text[sid])
         said = {_as_written(labels, folded) for _, _, labels in rows if labels}
@@ -298,8 +359,8 @@ def _matched_words(hits: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
             found = words(text[sid], langs[sid])
             said = {text[sid][start:end] for term, start, end in runs(found)
                     if term in wanted and end > start}
-        out.append((sid, event, tuple(sorted(said))))
-    return pd.DataFrame(out, columns=[SID, EVENT, MATCHED])
+        out[sid, event] = tuple(sorted(said))
+    return out
 
 
 def _as_written(labels: tuple[str, ...], folded_sentence: str) -> str:
