@@ -131,7 +131,8 @@ def link_pandas(catalog, articles, mentions) -> tuple[dict[str, float], int]:
     timeline = linked.timeline()
     shown = linked.master(timeline)
     counts = linked.linked_counts()
-    per_event = {i.id: (len(i.articles()), len(i.mentions), i.mentions[:3]) for i in shown.items}
+    # The master page's counts and quotes are the aggregates' (Timeline.tallies).
+    per_event = {t.event: (len(t.articles), t.mentions, t.quotes) for t in shown.tallies}
     whole = time.perf_counter() - start
     assert per_event
     return {"link": link, "whole": whole}, sum(counts.values())

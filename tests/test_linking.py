@@ -2,18 +2,20 @@
 the same link on a Dask cluster (cluster.py)."""
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
-from timeline import evidence, linking, merge
+from timeline import evidence, linking, merge, views
 from timeline.anchoring import resolve_all
 from timeline.article import Article, load_article
 from timeline.batch import extract_all
 from timeline.dates import from_timex
 from timeline.events import load_events
 from timeline.mention import Mention
+from timeline.model import Tally
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -141,6 +143,36 @@ def test_aggregates_count_articles_quotes_and_shared_dates(shipped):
     assert linked.linked_counts() == {k: 1 for k in bodies}
     shown = linked.master(linked.timeline())
     assert "date-1980" in [i.id for i in shown.items]
+    # The master page's counts and quotes are these aggregates, as tallies.
+    (tally,) = shown.tallies
+    assert tally.event == "de-gaulle-withdrawal" and tally.mentions == 5
+    assert tally.articles == tuple(sorted(bodies))
+    assert tally.quotes == tuple((k, bodies[k].index("1966")) for k in ("s0", "s1", "s2"))
+
+
+def test_master_views_read_the_tallies_not_the_items(shipped, own_articles):
+    articles, found = own_articles
+    linked = merge.link_archive(shipped, articles, found)
+    shown = linked.master(linked.timeline())
+    assert shown.tallies
+    refs = {a.id: views.ArticleRef(a.title, a.language, f"{a.id}.html") for a in articles}
+    for tally in shown.tallies:
+        item = next(i for i in shown.items if i.id == tally.event)
+        # What the typed items say agrees with the aggregates...
+        assert tally.articles == tuple(item.articles())
+        assert tally.mentions == len(item.mentions)
+        assert tally.quotes == tuple((m.article, m.start) for m in item.mentions[:3])
+    # ...and the page says what the tally says: one that names only the last
+    # mention, in one article, makes a page quoting that one alone.
+    tally = shown.tallies[0]
+    item = next(i for i in shown.items if i.id == tally.event)
+    last = item.mentions[-1]
+    alone = replace(shown, tallies=(Tally(tally.event, (last.article,), 7,
+                                          ((last.article, last.start),)),))
+    view = next(v for v in views.item_views(alone, shipped, "en", refs, master=True)
+                if v.id == tally.event)
+    assert [a.id for a in view.articles] == [last.article]
+    assert [m.text for m in view.mentions] == [last.text] and view.more_quotes == 6
 
 
 def test_the_cluster_links_and_aggregates_as_one_process_does(shipped, own_articles,

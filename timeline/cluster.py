@@ -60,22 +60,22 @@ def link_frame_on(client, frame: pd.DataFrame, tables: L.CatalogTables,
                                                                          .set_index(L.ARTICLE)))
     linked = client.persist(linked)
     hit = linked[linked[L.EVENT] >= 0]
-    articles = hit.groupby(L.EVENT)[L.ARTICLE].nunique().rename("articles")
-    counts = hit.groupby(L.EVENT).size().rename("mentions")
+    pairs = hit.groupby([L.EVENT, L.ARTICLE]).size()
     only = linked[(linked[L.EVENT] < 0) & linked[L.PLOTTED]]
     by_value = only.groupby(L.VALUE)[L.ARTICLE].nunique()
     per_article = hit.groupby(L.ARTICLE).size()
     quotes = linked.map_partitions(_quotes_partition, meta=linked._meta)
     links = hit[list(LINK_COLUMNS)]
-    futures = client.compute([articles, counts, by_value, per_article, quotes, links])
-    articles, counts, by_value, per_article, quotes, links = client.gather(futures)
-    per_event = pd.concat([articles, counts], axis=1).sort_index()
+    futures = client.compute([pairs, by_value, per_article, quotes, links])
+    pairs, by_value, per_article, quotes, links = client.gather(futures)
+    pairs = pairs.sort_index()
     # Partitions are in article order: the first quotes overall are the first
     # of the partitions' first quotes.
     quotes = quotes.sort_values([L.ARTICLE, L.POS], kind="stable") \
         .groupby(L.EVENT, sort=True).head(L.QUOTES)
     shared = by_value[by_value >= min_articles].rename("articles").sort_index().to_frame()
-    aggregates = L.Aggregates(per_event, quotes, shared, per_article.sort_index())
+    aggregates = L.Aggregates(L.per_event(pairs), quotes, shared, per_article.sort_index(),
+                              pairs)
     return links, aggregates
 
 

@@ -382,6 +382,20 @@ class Aggregates:
     quotes: pd.DataFrame        # the first QUOTES linked mentions of each event
     shared_dates: pd.DataFrame  # index VALUE: "articles", for unlinked dates >= 2 articles share
     linked_per_article: pd.Series
+    by_event_article: pd.Series  # index (EVENT, ARTICLE): linked mentions
+
+
+def per_event(by_event_article: pd.Series) -> pd.DataFrame:
+    """Count each event's articles and mentions from its (event, article) counts."""
+    out = by_event_article.groupby(level=0).agg(["size", "sum"])
+    out.columns = ["articles", "mentions"]
+    out.index.name = EVENT
+    return out.astype("int64").sort_index()
+
+
+def linked_per_article(linked: pd.DataFrame) -> pd.Series:
+    """Count each article's mentions linked to an event."""
+    return linked[ARTICLE][linked[EVENT] >= 0].value_counts(sort=False)
 
 
 def aggregate(linked: pd.DataFrame, min_articles: int = 2) -> Aggregates:
@@ -389,17 +403,14 @@ def aggregate(linked: pd.DataFrame, min_articles: int = 2) -> Aggregates:
 
     ``linked`` is in that order already, as ``link`` returns mentions_frame's rows.
     """
-    # Articles as integer codes: grouping and counting distinct ids is then
-    # arithmetic, not string hashing.
-    codes = pd.Series(pd.factorize(linked[ARTICLE])[0], index=linked.index)
     hit = linked[EVENT] >= 0
-    per_event = pd.DataFrame({
-        "articles": codes[hit].groupby(linked[EVENT][hit]).nunique(),
-        "mentions": linked[EVENT][hit].value_counts(sort=False)}).sort_index()
-    per_event.index.name = EVENT
+    pairs = linked[hit].groupby([EVENT, ARTICLE], sort=True).size()
     quotes = linked[hit].groupby(EVENT, sort=True).head(QUOTES)
+    # Articles as integer codes: counting distinct ids is then arithmetic,
+    # not string hashing.
+    codes = pd.Series(pd.factorize(linked[ARTICLE])[0], index=linked.index)
     only = (~hit) & linked[PLOTTED]
     by_value = codes[only].groupby(linked[VALUE][only]).nunique().rename("articles")
     shared = by_value[by_value >= min_articles].to_frame()
     shared.index.name = VALUE
-    return Aggregates(per_event, quotes, shared, linked[ARTICLE][hit].value_counts(sort=False))
+    return Aggregates(per_event(pairs), quotes, shared, linked_per_article(linked), pairs)

@@ -31,6 +31,7 @@ from timeline.model import (
     Item,
     MentionRef,
     Source,
+    Tally,
     Timeline,
     Unplotted,
 )
@@ -149,17 +150,41 @@ class LinkedArchive:
 
     def master(self, timeline: Timeline) -> Timeline:
         """Return what the index shows: ``timeline`` itself for one article; for many, the
-        curated events and the dates no event explains that two articles share."""
+        curated events and the dates no event explains that two articles share, with
+        each mentioned event's Tally from the aggregates."""
         if len(self.articles) <= 1:
             return timeline
-        shared = {article_only_id(v) for v in self.aggregated().shared_dates.index}
+        aggregates = self.aggregated()
+        shared = {article_only_id(v) for v in aggregates.shared_dates.index}
         return Timeline(items=tuple(i for i in timeline.items
                                     if i.origin != ARTICLE or i.id in shared),
-                        unplotted=timeline.unplotted)
+                        unplotted=timeline.unplotted, tallies=self._tallies(aggregates))
+
+    def _tallies(self, aggregates: Aggregates) -> tuple[Tally, ...]:
+        from timeline.linking import ARTICLE as A
+        from timeline.linking import EVENT, POS
+
+        ids = [e.id for e in self.catalog.events]
+        articles: dict[int, list[str]] = {}
+        for event, article in aggregates.by_event_article.index:
+            articles.setdefault(int(event), []).append(str(article))
+        quotes: dict[int, list[tuple[str, int]]] = {}
+        q = aggregates.quotes
+        for event, article, pos in zip(q[EVENT], q[A], q[POS], strict=True):
+            start = self.mentions[article][pos].start
+            quotes.setdefault(int(event), []).append((str(article), start))
+        counts = aggregates.per_event["mentions"]
+        return tuple(Tally(ids[event], tuple(sorted(names)), int(counts[event]),
+                           tuple(quotes.get(event, ())))
+                     for event, names in sorted(articles.items()))
 
     def linked_counts(self) -> dict[str, int]:
         """Count, per article, the mentions linked to a curated event."""
-        return {str(k): int(v) for k, v in self.aggregated().linked_per_article.items()}
+        from timeline.linking import linked_per_article
+
+        counts = (self.aggregates.linked_per_article if self.aggregates is not None
+                  else linked_per_article(self.frame))
+        return {str(k): int(v) for k, v in counts.items()}
 
 
 def link_archive(catalog: Catalog, articles: Iterable[Article],

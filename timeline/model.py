@@ -163,11 +163,26 @@ class Unplotted:
 
 
 @dataclass(frozen=True, slots=True)
+class Tally:
+    """What an archive's aggregates say of one curated event, for its master page."""
+
+    event: str                           # the event's id
+    articles: tuple[str, ...]            # the articles that mention it, by id
+    mentions: int                        # their mentions linked to it
+    quotes: tuple[tuple[str, int], ...]  # the first few, as (article id, start offset)
+
+
+@dataclass(frozen=True, slots=True)
 class Timeline:
-    """The merged timeline: items in date order, and what could not be plotted."""
+    """The merged timeline: items in date order, and what could not be plotted.
+
+    An archive's master timeline also carries a Tally per mentioned event
+    (counted by groupbys over every mention, ``merge.LinkedArchive.master``).
+    """
 
     items: tuple[Item, ...]
     unplotted: tuple[Unplotted, ...] = ()
+    tallies: tuple[Tally, ...] = ()
 
     def to_frame(self) -> pd.DataFrame:
         """Return the items as a pandas DataFrame, one row per item (for library users)."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from timeline import chart, svg
 from timeline.dates import LANGUAGES, format_range
 from timeline.i18n import STRINGS
-from timeline.model import ARTICLE, ARTICLE_CATEGORY, BOTH, Item, MentionRef, Source
+from timeline.model import ARTICLE, ARTICLE_CATEGORY, BOTH, Item, MentionRef, Source, Tally
 from timeline.site_words import page_words
 
 if TYPE_CHECKING:
@@ -167,17 +167,29 @@ def item_views(timeline: Timeline, catalog: Catalog, lang: str,
     refs = refs or {}
     labels = category_labels(catalog, lang)
     by_id = {item.id: item for item in timeline.items}
-    return [item_view(item, lang, labels, refs, master, by_id) for item in timeline.items]
+    tallies = {t.event: t for t in timeline.tallies}
+    return [item_view(item, lang, labels, refs, master, by_id, tallies.get(item.id))
+            for item in timeline.items]
 
 
 def item_view(item: Item, lang: str, labels: Mapping[str, str],
               refs: Mapping[str, ArticleRef], master: bool,
-              by_id: Mapping[str, Item] | None = None) -> ItemView:
-    """Prepare one item (see item_views)."""
+              by_id: Mapping[str, Item] | None = None, tally: Tally | None = None) -> ItemView:
+    """Prepare one item (see item_views).
+
+    On a master page, an event's articles, its count of mentions and its
+    quotes are its ``tally`` when the archive's aggregates give one.
+    """
     date_label = item.date_label(lang)
-    # A master page quotes only the first few of an event's mentions (of
-    # thousands, in an archive): make views of those alone.
-    quoted = item.mentions[:QUOTES_ON_MASTER if master else QUOTES_PER_ITEM]
+    if master and tally is not None:
+        chosen = set(tally.quotes)
+        quoted = tuple(m for m in item.mentions if (m.article, m.start) in chosen)
+        cited, total = tally.articles, tally.mentions
+    else:
+        # A master page quotes only the first few of an event's mentions (of
+        # thousands, in an archive): make views of those alone.
+        quoted = item.mentions[:QUOTES_ON_MASTER if master else QUOTES_PER_ITEM]
+        cited, total = tuple(item.articles()), len(item.mentions)
     by_id = by_id or {}
     mentions = tuple(mention_view(ref, refs.get(ref.article), date_label, lang,
                                   linked=item.origin == BOTH,
@@ -186,14 +198,14 @@ def item_view(item: Item, lang: str, labels: Mapping[str, str],
     articles: tuple[ArticleLink, ...] = ()
     if master:
         articles = tuple(ArticleLink(a, refs[a].title, refs[a].href, refs[a].language)
-                         for a in item.articles() if a in refs)
+                         for a in cited if a in refs)
     return ItemView(
         id=item.id, title=item.title_in(lang),
         title_lang=mentions[0].language if own_words else "",
         summary=item.summary_in(lang), date_label=date_label, datetime=item.span.value,
         category=item.category, category_label=labels.get(item.category, item.category),
         origin=item.origin, mentions=mentions, articles=articles, sources=item.sources,
-        more_quotes=len(item.mentions) - len(quoted))
+        more_quotes=total - len(quoted))
 
 
 def mention_view(ref: MentionRef, article: ArticleRef | None, date_label: str, lang: str, *,
