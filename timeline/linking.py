@@ -19,7 +19,7 @@ articles, on a Dask cluster (``timeline.cluster``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -106,26 +106,33 @@ def term_code(stems: Sequence[int], lang: int, base: int, langs: int) -> int:
 
 def catalog_tables(events: Sequence[Event], langs: Sequence[str] = ("en", "fr")) -> CatalogTables:
     """Prepare a catalog for linking (once per build; the article pages reuse it)."""
-    spans = [(e.date.first.toordinal(), (e.end or e.date).last.toordinal(),
-              e.date.last.toordinal()) for e in events]
+    def strings(values: Iterable[object]) -> np.ndarray:
+        # Object arrays: pandas would otherwise make each a string column,
+        # whose every operation goes through pyarrow. Filled one by one, so
+        # that tuples stay tuples rather than becoming a second dimension.
+        items = list(values)
+        out = np.empty(len(items), dtype=object)
+        for i, item in enumerate(items):
+            out[i] = item
+        return out
+
     frame = pd.DataFrame({
-        FIRST: np.array([s[0] for s in spans], dtype="int64"),
-        LAST: np.array([s[1] for s in spans], dtype="int64"),
-        DATE_LAST: np.array([s[2] for s in spans], dtype="int64"),
+        FIRST: np.array([e.date.first.toordinal() for e in events], dtype="int64"),
+        LAST: np.array([(e.end or e.date).last.toordinal() for e in events], dtype="int64"),
+        DATE_LAST: np.array([e.date.last.toordinal() for e in events], dtype="int64"),
         IMPORTANCE: np.array([e.importance for e in events], dtype="int64"),
-        EVENT_ID: [e.id for e in events],
-        EVENT_VALUE: [e.date.value for e in events],
-        END_VALUE: [e.end.value if e.end else "" for e in events],
-        PRECISION: [e.date.precision for e in events],
-    }, dtype=object).astype({FIRST: "int64", LAST: "int64", DATE_LAST: "int64",
-                             IMPORTANCE: "int64"})
+        EVENT_ID: strings(e.id for e in events),
+        EVENT_VALUE: strings(e.date.value for e in events),
+        END_VALUE: strings(e.end.value if e.end else "" for e in events),
+        PRECISION: strings(e.date.precision for e in events),
+    })
     terms = event_terms(events, langs)
-    table = pd.DataFrame({LANG: [t.lang for t in terms], TERM: [t.term for t in terms],
+    table = pd.DataFrame({LANG: strings(t.lang for t in terms),
+                          TERM: strings(t.term for t in terms),
                           EVENT: np.array([t.event for t in terms], dtype="int64"),
-                          KIND: [t.kind for t in terms],
+                          KIND: strings(t.kind for t in terms),
                           WEIGHT: np.array([t.weight for t in terms], dtype="int64"),
-                          LABEL: [t.labels for t in terms]}, dtype=object)
-    table = table.astype({EVENT: "int64", WEIGHT: "int64"})
+                          LABEL: strings(t.labels for t in terms)})
     longest = int((frame[LAST] - frame[FIRST]).max()) if len(frame) else 0
     most = max((t.term.count(" ") + 1 for t in terms), default=1)
     vocabulary = {w: i for i, w in enumerate(sorted({w for t in terms for w in t.term.split()}),
