@@ -110,7 +110,7 @@ def _triggers(lang: str) -> dict[str, str]:
         "anchored": units,
         "same_time": r"(?:time|period|point|date|moment|époque|période)",
         "deictic_unit": units, "deictic_fr": rf"(?:{units}|nouvelle)",
-        "deictic_quarter": r"(?:quarter|trimestre)", "deictic_plural": units,
+        "deictic_quarter": r"(?:quarter|trimestre)", "deictic_plural": rf"(?:{units}|quarters)",
         "focus_period": r"(?:quarter|period|year-)",
         "year_spelled": r"(?:teen|thousand)",
         "deictic_day": _alt(lex.DEICTIC_DAYS[lang]), "weekday": _alt(lex.WEEKDAYS[lang]),

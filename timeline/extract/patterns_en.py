@@ -19,6 +19,7 @@ _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _CENTURY_WORDS = r"(?:fifteen|sixteen|seventeen|eighteen|nineteen)"
+_STRETCH = r"(?:days|weeks|months|years|quarters|decades)"
 
 
 def table(*, mon: str,
@@ -168,6 +169,20 @@ def table(*, mon: str,
         # "the last week of May" is part of May, not the week before this one.
         ("deictic_unit", rf"\b(?<!\bthe\s)(?P<step>this\s+past|this\s+coming|this|next|last|"
                          rf"the\s+coming)\s+(?P<unit>{units})\b(?!\s+of\b)", True),
+        # "the past year", "the last decade": the one before the writer's; "the
+        # last week of May" and "the last year before the war" are parts of
+        # something else.
+        ("deictic_unit", r"\bthe\s+(?P<step>past|last)\s+(?P<unit>week|month|year|decade)\b"
+                         r"(?![-'’])(?!\s+(?:of|before|after|when|that|which|in\s+which|"
+                         r"or\s+so)\b)", True),
+        # A stretch up to or from the writer's time, with no count or a vague
+        # one: "in recent years", "over the past several quarters", "in coming
+        # months" (PAST_REF, FUTURE_REF). A written count ("the past two
+        # weeks") is a duration.
+        ("deictic_plural", rf"\b(?:(?P<the>the|these)\s+)?(?P<rel>recent|past|last|coming|next|"
+                           rf"upcoming)\s+(?:(?:few|several|couple\s+of)\s+)?"
+                           rf"(?P<unit>{_STRETCH})(?:\s+(?:and|or)\s+{_STRETCH})?\b"
+                           r"(?![-'’])(?!\s+of\b)", False),
         ("deictic_unit", r"\bthe\s+(?P<step>current|present)\s+(?:fiscal\s+)?"
                          r"(?P<unit>year|month|week)\b(?!\s+of\b)", True),
         # Financial news counts in quarters: "last quarter", "the current quarter".

@@ -27,7 +27,7 @@ def _r_deictic_unit(c: _Cand, ctx: _Context) -> _Result:
     m = c.match
     unit = lex.UNITS["en"].get(m.group("unit").lower())
     word = re.sub(r"\s+", " ", m.group("step").lower())
-    step = {"this": 0, "next": 1, "last": -1, "the coming": 1, "this past": -1,
+    step = {"this": 0, "next": 1, "last": -1, "past": -1, "the coming": 1, "this past": -1,
             "this coming": 1, "current": 0, "present": 0}.get(word, 0)
     if unit is None:
         return None
@@ -234,7 +234,11 @@ def _r_deictic_quarter(c: _Cand, ctx: _Context) -> _Result:
 
 
 def _r_deictic_plural(c: _Cand, ctx: _Context) -> _Result:
-    """ "les prochains jours", "ces derniers mois": ahead of or behind the writer."""
-    rel = c.match.group("rel").lower()
-    ahead = rel.startswith("prochain") or rel.startswith("à")
+    """ "les prochains jours", "ces derniers mois", "in recent years", "in coming
+    months": ahead of or behind the writer."""
+    m = c.match
+    rel = m.group("rel").lower()
+    if ctx.lang == "en" and rel in ("last", "next") and not m.groupdict().get("the"):
+        return None  # "his last years", "next months" without "the": not this phrase
+    ahead = rel.startswith(("prochain", "à", "coming", "next", "upcoming"))
     return ("FUTURE_REF" if ahead else "PAST_REF"), "none", None

@@ -1,0 +1,44 @@
+"""What is taken as a date expression, and what is not (issue 25, spans).
+
+Every text here was written for these tests; each case came with its
+counter-case, so that a rule that takes too much or too little fails.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from timeline.extract import extract_mentions
+
+D = datetime.date
+PAPER = D(1998, 3, 3)  # a Tuesday
+
+
+def found(body: str, published: D | None = PAPER, lang: str = "en") -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in extract_mentions(body, published=published, lang=lang)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # A stretch up to or from the writer's time, with no count or a vague one.
+    ("Ticket sales have doubled in recent years.", [("recent years", "PAST_REF")]),
+    ("The bakery expects slower trade in coming months.", [("coming months", "FUTURE_REF")]),
+    ("Rents have climbed over the last few months.", [("the last few months", "PAST_REF")]),
+    ("The chain lost money over the past several quarters.",
+     [("the past several quarters", "PAST_REF")]),
+    ("Ferries ran late in recent weeks and months.",
+     [("recent weeks and months", "PAST_REF")]),
+    # A written count makes it a duration, and "of" a part of something else.
+    ("The pool was shut for the past three weeks.", []),
+    ("She spent the last months of the war in Lyon.", []),
+    # One period back from the writer's.
+    ("Membership of the club rose over the past year.", [("the past year", "1997")]),
+    ("Wages lagged prices in the last decade.", [("the last decade", "198")]),
+    # "the last week of May" and "the last year before the war" are parts of
+    # other periods, not the week or year before the paper.
+    ("Rain fell in the last week of May.", [("the last week of May", "1997-05")]),
+    ("Grain ran short in the last year before the war.", []),
+])
+def test_stretches_before_and_after_the_writer(body: str, expected: list) -> None:
+    assert found(body) == expected
