@@ -42,3 +42,16 @@ def found(body: str, published: D | None = PAPER, lang: str = "en") -> list[tupl
 ])
 def test_stretches_before_and_after_the_writer(body: str, expected: list) -> None:
     assert found(body) == expected
+
+
+def test_at_the_same_time_is_a_date_in_a_history_only() -> None:
+    history = ("The siege of the port began in March 1711. At the same time, a second "
+               "army crossed the river.")
+    assert found(history, None) == [("March 1711", "1711-03"), ("the same time", "1711-03")]
+    # In a report it joins two facts ("meanwhile", "also"), as TimeML leaves it.
+    report = ("The mill said on Monday it would cut 200 jobs. At the same time, it "
+              "will open a plant next year.")
+    assert found(report) == [("Monday", "1998-03-02"), ("next year", "1999")]
+    # Set against last year it is the paper's month, a year back.
+    assert found("Prices were lower at the same time last year.") == [
+        ("the same time", "1997-03"), ("last year", "1997")]
