@@ -55,3 +55,28 @@ def test_at_the_same_time_is_a_date_in_a_history_only() -> None:
     # Set against last year it is the paper's month, a year back.
     assert found("Prices were lower at the same time last year.") == [
         ("the same time", "1997-03"), ("last year", "1997")]
+
+
+@pytest.mark.parametrize(("body", "published", "lang", "expected"), [
+    # Feasts on the nth weekday of a month, counted for the year nearest the paper.
+    ("The ferry capsized on Thanksgiving Day.", D(2004, 1, 9), "en",
+     [("Thanksgiving Day", "2003-11-27")]),
+    ("She moved here last Thanksgiving.", D(2004, 3, 1), "en",
+     [("last Thanksgiving", "2003-11-27")]),
+    ("The count will run until Election Day.", D(2010, 10, 20), "en",
+     [("Election Day", "2010-11-02")]),
+    ("The parade is held on Memorial Day.", D(2011, 5, 2), "en",
+     [("Memorial Day", "2011-05-30")]),
+    ("Labor Day, 1995 was hot.", None, "en", [("Labor Day, 1995", "1995-09-04")]),
+    # Feasts counted from Easter.
+    ("Shops closed on Good Friday 2019.", None, "en", [("Good Friday 2019", "2019-04-19")]),
+    ("Le vendredi saint 2019, les cloches se sont tues.", None, "fr",
+     [("vendredi saint 2019", "2019-04-19")]),
+    # A feast in lower case is a word ("a thanksgiving service"), and Easter
+    # before the Gregorian calendar keeps only its year.
+    ("They held a thanksgiving service.", D(2004, 1, 9), "en", []),
+    ("The town fell at Easter 1350.", None, "en", [("Easter 1350", "1350")]),
+])
+def test_feasts_whose_day_is_computed(body: str, published: D | None, lang: str,
+                                      expected: list) -> None:
+    assert found(body, published, lang) == expected

@@ -69,7 +69,8 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
     refs = _alt(lex.REFERENCE_WORDS[lang])
     deictic_days = _alt(lex.DEICTIC_DAYS[lang])
     dayparts = _alt(lex.DAY_PARTS[lang])
-    holidays = _alt(list(lex.HOLIDAYS[lang]) + list(lex.EASTER[lang]))
+    holidays = _alt(list(lex.HOLIDAYS[lang]) + list(lex.EASTER[lang]) +
+                    list(lex.WEEKDAY_FEASTS[lang]))
     decade_words = _alt(lex.DECADE_WORDS[lang])
     year = rf"(?P<year>{_YEAR4}|\d{{1,4}}(?=\s*{_ERA_BC}))(?:\s*(?P<era>{_ERA_BC}|{_ERA_AD}))?"
     pieces = {"mon": mon, "month_names": month_names, "wds": wds, "seasons": seasons,
@@ -98,7 +99,8 @@ def _triggers(lang: str) -> dict[str, str]:
         "dmy": months, "my": months, "dm": months, "dm_tail": months, "dm_head": months,
         "mon_ofyear": months, "m": months, "range_head": months,
         "day_only": r"[0-9](?:st|nd|rd|th)\b",
-        "holiday": _alt(list(lex.HOLIDAYS[lang]) + list(lex.EASTER[lang])),
+        "holiday": _alt(list(lex.HOLIDAYS[lang]) + list(lex.EASTER[lang]) +
+                        list(lex.WEEKDAY_FEASTS[lang])),
         "century": r"(?:centur|siècle)",
         "decade": rf"(?:0'?s|années|{_alt(lex.DECADE_WORDS[lang])})",
         "season_y": _alt(lex.SEASONS[lang]), "season_rel": _alt(lex.SEASONS[lang]),

@@ -56,7 +56,8 @@ def table(*, mon: str,
         *(("mon_ofyear", rf"\b{head}\s+(?:of\s+)?(?:that|the\s+same|the\s+following|"
                          r"the\s+next|the\s+previous)\s+year\b", True)
           for head in (rf"{mon}\s+{day}", rf"{day}\s+{mon}", mon)),
-        ("holiday", rf"\b(?P<hol>{holidays})(?:,?\s+(?:of\s+)?{year})?\b", True),
+        ("holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<hol>{holidays})"
+                    rf"(?:,?\s+(?:of\s+)?{year})?\b", True),
         # The first of a range takes the year written after the second:
         # "between May and August 1916", "June 28 to July 2, 1863".
         *(("range_head", rf"\b(?P<span>{head})\s*"
