@@ -80,3 +80,24 @@ def test_at_the_same_time_is_a_date_in_a_history_only() -> None:
 def test_feasts_whose_day_is_computed(body: str, published: D | None, lang: str,
                                       expected: list) -> None:
     assert found(body, published, lang) == expected
+
+
+def test_the_period_a_report_is_in() -> None:
+    report = ("The brewer said net income rose 8% in the third quarter. Sales in the latest "
+              "period grew 5%. For the full year, it expects flat volume. For the week, its "
+              "shares fell 2%.")
+    assert found(report, D(1998, 10, 22)) == [
+        ("the third quarter", "1998-Q3"), ("the latest period", "1998-Q3"),
+        ("the full year", "1998"), ("the week", "1998-W43")]
+    # Without a period named, "the latest period" refers to nothing.
+    assert found("Sales in the latest period grew.", D(1998, 10, 22)) == []
+    # "the year of", "the year before" and "the year-ago" say something else.
+    assert found("It was the year of the great flood.", D(1998, 10, 22)) == []
+    assert ("the year", "1998") not in found(
+        "Profit fell to $3 million from $5 million the year before.", D(1998, 10, 22))
+
+
+def test_the_year_in_a_history_is_the_storys() -> None:
+    history = ("In 1712 the duke raised a new army. Drought cut the year's harvest by half, "
+               "and the week brought more rain.")
+    assert found(history, None) == [("1712", "1712"), ("the year", "1712")]

@@ -114,6 +114,7 @@ def _triggers(lang: str) -> dict[str, str]:
         "deictic_unit": units, "deictic_fr": rf"(?:{units}|nouvelle)",
         "deictic_quarter": r"(?:quarter|trimestre)", "deictic_plural": rf"(?:{units}|quarters)",
         "focus_period": r"(?:quarter|period|year-)",
+        "the_period": r"(?:year|week)",
         "year_spelled": r"(?:teen|thousand)",
         "deictic_day": _alt(lex.DEICTIC_DAYS[lang]), "weekday": _alt(lex.WEEKDAYS[lang]),
         "ref": _alt(lex.REFERENCE_WORDS[lang]),

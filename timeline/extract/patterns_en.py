@@ -115,8 +115,13 @@ def table(*, mon: str,
                          r"third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)\b", False),
         ("focus_period", r"\bthe\s+(?:same|corresponding|comparable)\s+(?:quarter|period)\s+"
                          r"(?P<back>last\s+year|a\s+year\s+(?:ago|earlier))\b", False),
-        ("focus_period", r"\b(?:the|that)\s+(?:quarter|period)\b"
+        ("focus_period", r"\b(?:the|that)\s+(?:(?:latest|most\s+recent)\s+)?(?:quarter|period)\b"
                          r"(?!\s+(?:of|when|in|during|before|after|between|from)\b)", False),
+        # "For the year", "sales for the full year", "the week's busiest
+        # session": the period the text is in (the report's, or the story's).
+        ("the_period", r"\bthe\s+(?:(?:full|whole|entire)\s+)?(?:fiscal\s+)?(?P<unit>year|week)\b"
+                       r"(?!-|\s+(?:of|before|after|following|earlier|ago|two|nineteen|"
+                       r"eighteen|\d)\b)", True),
         # A quarter without its year is the reporting year's ("third-quarter profit").
         ("quarter", r"\b(?:the\s+)?(?P<q>first|second|third|fourth)[\s-]+quarter\b"
                     r"(?P<thisyear>)(?!\s+of\b)", False),

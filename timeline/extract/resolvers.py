@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from timeline.extract.context import _Context, _Result
-from timeline.extract.focus import _r_focus_period
+from timeline.extract.focus import _r_focus_period, _r_the_period
 from timeline.extract.patterns import _Cand
 from timeline.extract.resolve_dates import (
     _r_day_only,
@@ -60,6 +60,6 @@ _RESOLVERS: dict[str, Callable[[_Cand, _Context], _Result]] = {
     "deictic_fr": _r_deictic_fr, "deictic_day": _r_deictic_day, "weekday": _r_weekday,
     "ref": _r_ref, "clock": _r_clock, "holiday": _r_holiday, "noon": _r_clock,
     "dayparts_fr": _r_clock, "numeric": _r_numeric, "anchored": _r_anchored,
-    "focus_period": _r_focus_period,
+    "focus_period": _r_focus_period, "the_period": _r_the_period,
     "deictic_quarter": _r_deictic_quarter, "deictic_plural": _r_deictic_plural,
 }
