@@ -101,3 +101,21 @@ def test_the_year_in_a_history_is_the_storys() -> None:
     history = ("In 1712 the duke raised a new army. Drought cut the year's harvest by half, "
                "and the week brought more rain.")
     assert found(history, None) == [("1712", "1712"), ("the year", "1712")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # A clock time just before its day is one expression with that day's date.
+    ("The strike ended at noon Thursday.", [("noon Thursday", "1998-02-26")]),
+    ("Bids close at 5 p.m. EST, Feb. 27.", [("5 p.m. EST, Feb. 27", "1998-02-27")]),
+    ("The ferry sailed at 6 a.m. on Sunday.", [("6 a.m. on Sunday", "1998-03-01")]),
+    # A sentence between them keeps them apart.
+    ("The ferry sailed at 6 a.m. Crews came back Sunday.",
+     [("6 a.m.", "1998-03-03"), ("Sunday", "1998-03-01")]),
+])
+def test_a_clock_time_and_its_day_are_one_expression(body: str, expected: list) -> None:
+    assert found(body) == expected
+
+
+def test_a_french_clock_time_keeps_its_own_span() -> None:
+    assert found("Vers 15 h 30, samedi, la grange a brûlé.", PAPER, "fr") == [
+        ("15 h 30", "1998-02-28"), ("samedi", "1998-02-28")]
