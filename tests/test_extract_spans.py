@@ -119,3 +119,16 @@ def test_a_clock_time_and_its_day_are_one_expression(body: str, expected: list) 
 def test_a_french_clock_time_keeps_its_own_span() -> None:
     assert found("Vers 15 h 30, samedi, la grange a brûlé.", PAPER, "fr") == [
         ("15 h 30", "1998-02-28"), ("samedi", "1998-02-28")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # A month with "this/last/next year" is one expression, in that year.
+    ("The dam was closed in June last year.", [("June last year", "1997-06")]),
+    ("Works start in early May next year.", [("early May next year", "1999-05")]),
+    ("Sales peaked on March 3 this year.", [("March 3 this year", "1998-03-03")]),
+    # "last year's" is a year of its own, and a verb "may" no month.
+    ("In June, profit beat last year's.", [("June", "1998-06"), ("last year", "1997")]),
+    ("They may next year expand.", [("next year", "1999")]),
+])
+def test_a_month_of_last_or_next_year(body: str, expected: list) -> None:
+    assert found(body, D(1998, 12, 3)) == expected

@@ -64,7 +64,7 @@ _FR_MOD = re.compile(
 
 _KIND_RANK = {  # on equal length, the more specific reading wins
     "dmy": 0, "numeric": 0, "range_head": 0, "my": 1, "season_y": 1, "half": 1, "quarter": 1,
-    "dm": 2, "century": 2, "decade": 2, "mon_ofyear": 2,
+    "dm": 2, "century": 2, "decade": 2, "mon_ofyear": 2, "mon_deictic_year": 2,
 }
 
 

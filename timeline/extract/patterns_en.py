@@ -56,6 +56,10 @@ def table(*, mon: str,
         *(("mon_ofyear", rf"\b{head}\s+(?:of\s+)?(?:that|the\s+same|the\s+following|"
                          r"the\s+next|the\s+previous)\s+year\b", True)
           for head in (rf"{mon}\s+{day}", rf"{day}\s+{mon}", mon)),
+        # "June last year", "April 3 next year": counted like "last year".
+        *(("mon_deictic_year", rf"\b{head},?\s+(?:of\s+)?(?P<step>this|last|next)\s+year\b"
+                               r"(?![-'’])", True)
+          for head in (rf"{mon}\s+{day}", rf"{day}\s+{mon}", mon)),
         ("holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<hol>{holidays})"
                     rf"(?:,?\s+(?:of\s+)?{year})?\b", True),
         # The first of a range takes the year written after the second:

@@ -12,6 +12,7 @@ from timeline.extract.calendar import _add_years, _valid, _When
 from timeline.extract.context import (
     _Context,
     _day,
+    _deixis_base,
     _month,
     _nearest_year,
     _normalise_month,
@@ -323,5 +324,23 @@ def _r_holiday(c: _Cand, ctx: _Context) -> _Result:
             if md is None:
                 return _When(year).timex(), anchor, None
             month, day = md
+    w = _When(year, month, day)
+    return w.timex(), anchor, w
+
+
+def _r_mon_deictic_year(c: _Cand, ctx: _Context) -> _Result:
+    """ "June last year", "April 3 next year": a month of the year that "last
+    year" or "next year" alone would give."""
+    m = c.match
+    month, day = _month(m, ctx.lang), _day(m)
+    if month is None:
+        return None
+    month = _normalise_month(m, ctx.lang, month)
+    if day is not None and not _valid(2000, month, day):
+        return None
+    base, anchor = _deixis_base(ctx)
+    if base is None:
+        return None
+    year = _add_years(base.year, {"this": 0, "last": -1, "next": 1}[m.group("step")])
     w = _When(year, month, day)
     return w.timex(), anchor, w

@@ -12,6 +12,7 @@ from timeline.extract.resolve_dates import (
     _r_dm,
     _r_dmy,
     _r_holiday,
+    _r_mon_deictic_year,
     _r_mon_ofyear,
     _r_month,
     _r_my,
@@ -50,6 +51,7 @@ from timeline.extract.resolve_years import (
 _RESOLVERS: dict[str, Callable[[_Cand, _Context], _Result]] = {
     "dmy": _r_dmy, "my": _r_my, "dm": _r_dm, "dm_tail": _r_dm, "dm_head": _r_dm,
     "m": _r_month, "day_only": _r_day_only, "mon_ofyear": _r_mon_ofyear,
+    "mon_deictic_year": _r_mon_deictic_year,
     "range_head": _r_range_head, "century": _r_century, "decade": _r_decade,
     "season_y": _r_season_y, "season_rel": _r_season_rel, "season": _r_season,
     "half": _r_half, "quarter": _r_half, "year": _r_year, "year_ad": _r_year,
