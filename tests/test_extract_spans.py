@@ -132,3 +132,11 @@ def test_a_french_clock_time_keeps_its_own_span() -> None:
 ])
 def test_a_month_of_last_or_next_year(body: str, expected: list) -> None:
     assert found(body, D(1998, 12, 3)) == expected
+
+
+def test_a_date_before_a_colon() -> None:
+    # A dateline or heading ends with a colon; a clock time starts one.
+    assert found("The Courier said in an editorial on Saturday, Feb. 28: the court erred.") == [
+        ("Saturday, Feb. 28", "1998-02-28")]
+    assert found("Doors open on March 6 at 10:30.") == [("March 6", "1998-03-06"),
+                                                         ("10:30", "1998-03-06")]
