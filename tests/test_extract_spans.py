@@ -140,3 +140,18 @@ def test_a_date_before_a_colon() -> None:
         ("Saturday, Feb. 28", "1998-02-28")]
     assert found("Doors open on March 6 at 10:30.") == [("March 6", "1998-03-06"),
                                                          ("10:30", "1998-03-06")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # A capital inside a sentence makes a word of time part of a name.
+    ('The minister said on the "This Week" programme that talks failed.', []),
+    ("You are listening to Radio Harbour Today.", []),
+    ("They screened High Noon at the club.", []),
+    # At the head of a sentence or a quotation, or in a line of capitals, it is a date.
+    ("Today, the mill is shut.", [("Today", "1998-03-03")]),
+    ('He said: "Tomorrow we vote."', [("Tomorrow", "1998-03-04")]),
+    ("FERRY STRIKE ENDS TODAY", [("TODAY", "1998-03-03")]),
+    ('"This week is hard," he said.', [("This week", "1998-W10")]),
+])
+def test_words_of_time_inside_names(body: str, expected: list) -> None:
+    assert found(body) == expected

@@ -170,6 +170,8 @@ def _written_as_name(m: re.Match[str], body: str, lang: str, kind: str) -> bool:
         return body[m.start("qh")].isupper()
     if lang != "en":
         return True
+    if kind in _DEICTIC_KINDS and _title_cased(body, m.start(), m.end()):
+        return False
     for group in ("mon", "wd", "hol"):
         if group in m.re.groupindex and m.group(group) is not None:
             if not body[m.start(group):m.start(group) + 1].isupper():
@@ -190,3 +192,23 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
         kept.append(c)
     kept.sort(key=lambda c: (c.start, c.end))
     return kept
+
+
+# Words of time that English writes in lower case: a capital inside a
+# sentence makes them part of a name ("VOA Today", "the film High Noon",
+# ABC's "This Week").
+_DEICTIC_KINDS = frozenset({"deictic_day", "deictic_unit", "noon", "ref"})
+_OPENERS = ".!?:;\"“”'‘’`([—–-"
+
+
+def _title_cased(body: str, start: int, end: int) -> bool:
+    text = body[start:end]
+    if text.isupper():
+        return False  # a line in capitals ("TALKS RESUME TODAY") says nothing by its case
+    words = text.split()
+    if any(w[:1].isupper() for w in words[1:]):
+        return True
+    if not text[:1].isupper():
+        return False
+    head = body[max(0, start - 40):start].rstrip()
+    return bool(head) and head[-1] not in _OPENERS
