@@ -155,3 +155,17 @@ def test_a_date_before_a_colon() -> None:
 ])
 def test_words_of_time_inside_names(body: str, expected: list) -> None:
     assert found(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # Times of day said in words take the day they are in.
+    ("The court rose at midday.", [("midday", "1998-03-03")]),
+    ("By mid-afternoon the road was clear.", [("mid-afternoon", "1998-03-03")]),
+    ("The convoy left at 5 in the morning.", [("5 in the morning", "1998-03-03")]),
+    ("The bells rang at nine o'clock.", []),  # a number in words is left alone
+    ("The bells rang at 9 o'clock.", [("9 o'clock", "1998-03-03")]),
+    # A count of things in the morning is no time.
+    ("She answered 5 in the morning and 3 at night.", []),
+])
+def test_times_of_day_in_words(body: str, expected: list) -> None:
+    assert found(body) == expected

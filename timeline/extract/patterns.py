@@ -120,7 +120,7 @@ def _triggers(lang: str) -> dict[str, str]:
         "ref": _alt(lex.REFERENCE_WORDS[lang]),
         "end_of_unit": r"(?:the\s+(?:year|month|week|decade|century)|year[\s-]end|fin|début|"
                        r"milieu)",
-        "noon": r"(?:midi|minuit|noon|midnight)",
+        "noon": r"(?:midi|minuit|noon|midnight|mid[\s-]?(?:day|morning|afternoon|evening))",
         "dayparts_fr": r"(?:nuit|soirée|matinée|matin|soir|journée|après-midi)",
     }
     return table

@@ -209,7 +209,13 @@ def table(*, mon: str,
         ("clock", r"(?<![\w:.,])(?P<h>1[0-2]|0?[1-9])\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", False),
         ("clock", r"\b(?:at|by|until|till|from|before|after|around|about|since|to)\s+"
                   r"(?P<span>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?![\d:])", False),
-        ("noon", r"\b(?:noon|midnight)\b", False),
+        # Hours said in words: "at 4 in the morning", "by ten o'clock".
+        ("clock", r"\b(?:at|by|until|till|from|before|after|around|about|since)\s+"
+                  r"(?P<span>(?P<h>1[0-2]|0?[1-9])(?:\s+o'clock)?\s+(?:in\s+the\s+(?:morning|"
+                  r"afternoon|evening)|at\s+night))\b", False),
+        ("clock", r"\b(?P<h>1[0-2]|0?[1-9])\s+o'clock\b", False),
+        ("noon", r"\b(?:noon|midnight|midday|mid-day|mid[\s-]?(?:morning|afternoon|evening))\b",
+         False),
         # "the past two weeks" is a duration, not the past.
         ("ref", rf"(?<![\w-])(?P<ref>{refs})(?![\w-])"
                 rf"(?!\s+(?:\d|{numbers}|{units})\b)", False),
