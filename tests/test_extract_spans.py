@@ -169,3 +169,17 @@ def test_words_of_time_inside_names(body: str, expected: list) -> None:
 ])
 def test_times_of_day_in_words(body: str, expected: list) -> None:
     assert found(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # "of" before an amount does not make a period part of something else.
+    ("The mill reported a loss for the third quarter of $4.1 million.",
+     [("the third quarter", "1998-Q3")]),
+    ("Its shares hit a high for the year of $31.",
+     [("the year", "1998")]),
+    # "of" before a period does: one expression.
+    ("Output fell in the third quarter of 1996.", [("the third quarter of 1996", "1996-Q3")]),
+    ("New rules take effect by year's end.", [("year's end", "1998")]),
+])
+def test_periods_before_an_amount(body: str, expected: list) -> None:
+    assert found(body, D(1998, 11, 4)) == expected

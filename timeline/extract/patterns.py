@@ -118,8 +118,8 @@ def _triggers(lang: str) -> dict[str, str]:
         "year_spelled": r"(?:teen|thousand)",
         "deictic_day": _alt(lex.DEICTIC_DAYS[lang]), "weekday": _alt(lex.WEEKDAYS[lang]),
         "ref": _alt(lex.REFERENCE_WORDS[lang]),
-        "end_of_unit": r"(?:the\s+(?:year|month|week|decade|century)|year[\s-]end|fin|début|"
-                       r"milieu)",
+        "end_of_unit": r"(?:the\s+(?:year|month|week|decade|century)|year(?:[\s-]|'s\s+)end|"
+                       r"fin|début|milieu)",
         "noon": r"(?:midi|minuit|noon|midnight|mid[\s-]?(?:day|morning|afternoon|evening))",
         "dayparts_fr": r"(?:nuit|soirée|matinée|matin|soir|journée|après-midi)",
     }

@@ -20,6 +20,9 @@ _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eigh
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _CENTURY_WORDS = r"(?:fifteen|sixteen|seventeen|eighteen|nineteen)"
 _STRETCH = r"(?:days|weeks|months|years|quarters|decades)"
+# Not followed by "of", unless an amount follows it ("a loss for the third
+# quarter of $2 million"): "the third quarter of 1998" is another pattern's.
+_NOT_OF = r"(?!\s+of\b(?!\s*[$£€#\d]))"
 
 
 def table(*, mon: str,
@@ -124,11 +127,11 @@ def table(*, mon: str,
         # "For the year", "sales for the full year", "the week's busiest
         # session": the period the text is in (the report's, or the story's).
         ("the_period", r"\bthe\s+(?:(?:full|whole|entire)\s+)?(?:fiscal\s+)?(?P<unit>year|week)\b"
-                       r"(?!-|\s+(?:of|before|after|following|earlier|ago|two|nineteen|"
-                       r"eighteen|\d)\b)", True),
+                       r"(?!-|\s+(?:before|after|following|earlier|ago|two|nineteen|"
+                       rf"eighteen|\d)\b){_NOT_OF}", True),
         # A quarter without its year is the reporting year's ("third-quarter profit").
         ("quarter", r"\b(?:the\s+)?(?P<q>first|second|third|fourth)[\s-]+quarter\b"
-                    r"(?P<thisyear>)(?!\s+of\b)", False),
+                    rf"(?P<thisyear>){_NOT_OF}", False),
         # Business shorthand: "Q3 2025", "H1 2009" (capitals checked in _written_as_name).
         ("quarter", rf"\b(?P<qh>q[1-4]|h[12])\s*(?:of\s+)?{year}\b", False),
         ("year_tail", r"(?<=[12]\d\d\d[-–/])(?P<tail>\d{2})\b(?!\s*(?:%|-))", False),
@@ -219,7 +222,7 @@ def table(*, mon: str,
         # "the past two weeks" is a duration, not the past.
         ("ref", rf"(?<![\w-])(?P<ref>{refs})(?![\w-])"
                 rf"(?!\s+(?:\d|{numbers}|{units})\b)", False),
-        ("end_of_unit", r"\b(?P<unit>year)[\s-]end\b(?!\s+of\b)", False),
+        ("end_of_unit", r"\b(?P<unit>year)(?:[\s-]|['’]s\s+)end\b(?!\s+of\b)", False),
         ("end_of_unit", r"\b(?:the\s+(?:end|beginning|start|middle|rest|remainder|"
                         r"(?:latter|early|later|first|last)\s+(?:part|months|days))\s+of|"
                         r"(?:later|earlier|early|late)\s+in)\s+the\s+"
