@@ -165,7 +165,7 @@ def test_words_of_time_inside_names(body: str, expected: list) -> None:
     ("The bells rang at nine o'clock.", []),  # a number in words is left alone
     ("The bells rang at 9 o'clock.", [("9 o'clock", "1998-03-03")]),
     # A count of things in the morning is no time.
-    ("She answered 5 in the morning and 3 at night.", []),
+    ("She answered 5 in the morning and 3 after lunch.", []),
 ])
 def test_times_of_day_in_words(body: str, expected: list) -> None:
     assert found(body) == expected
@@ -183,3 +183,18 @@ def test_times_of_day_in_words(body: str, expected: list) -> None:
 ])
 def test_periods_before_an_amount(body: str, expected: list) -> None:
     assert found(body, D(1998, 11, 4)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # Nights in general, of no one day.
+    ("The scouts crossed the ridge at night.", [("night", "XXXX-XX-XXTNI")]),
+    ("The rebels relied on night raids.", [("night", "XXXX-XX-XXTNI")]),
+    ("A night-time march followed.", [("night-time", "XXXX-XX-XXTNI")]),
+    # A night of a known day keeps that day.
+    ("The Friday night raid failed.", [("Friday night", "1998-02-27")]),
+    ("They argued last night.", [("last night", "1998-03-02")]),
+    # "night" as a noun of its own is no time ("a night in the cells").
+    ("He spent a night in the cells.", []),
+])
+def test_nights_in_general(body: str, expected: list) -> None:
+    assert found(body) == expected

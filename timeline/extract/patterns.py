@@ -120,6 +120,7 @@ def _triggers(lang: str) -> dict[str, str]:
         "ref": _alt(lex.REFERENCE_WORDS[lang]),
         "end_of_unit": r"(?:the\s+(?:year|month|week|decade|century)|year(?:[\s-]|'s\s+)end|"
                        r"fin|début|milieu)",
+        "night": r"night",
         "noon": r"(?:midi|minuit|noon|midnight|mid[\s-]?(?:day|morning|afternoon|evening))",
         "dayparts_fr": r"(?:nuit|soirée|matinée|matin|soir|journée|après-midi)",
     }

@@ -217,6 +217,12 @@ def table(*, mon: str,
                   r"(?P<span>(?P<h>1[0-2]|0?[1-9])(?:\s+o'clock)?\s+(?:in\s+the\s+(?:morning|"
                   r"afternoon|evening)|at\s+night))\b", False),
         ("clock", r"\b(?P<h>1[0-2]|0?[1-9])\s+o'clock\b", False),
+        # Nights in general, of no one day: "they moved at night", "night raids".
+        ("night", r"\b(?:at|by)\s+(?P<span>night)\b(?![-'’])", False),
+        ("night", r"\b(?P<span>night(?:[\s-]?time)?)(?=[\s-](?:raids?|attacks?|"
+                  r"operations?|march(?:es)?|patrols?|assaults?|bombings?|retreat|crossings?|"
+                  r"fighting|sorties?|missions?|landings?)\b)", False),
+        ("night", r"\bnight-?time\b", False),
         ("noon", r"\b(?:noon|midnight|midday|mid-day|mid[\s-]?(?:morning|afternoon|evening))\b",
          False),
         # "the past two weeks" is a duration, not the past.

@@ -29,7 +29,13 @@ from timeline.extract.resolve_deixis import (
     _r_ref,
     _r_weekday,
 )
-from timeline.extract.resolve_periods import _r_half, _r_season, _r_season_rel, _r_season_y
+from timeline.extract.resolve_periods import (
+    _r_half,
+    _r_night,
+    _r_season,
+    _r_season_rel,
+    _r_season_y,
+)
 from timeline.extract.resolve_relative import (
     _r_ago,
     _r_anaphor,
@@ -62,6 +68,7 @@ _RESOLVERS: dict[str, Callable[[_Cand, _Context], _Result]] = {
     "deictic_fr": _r_deictic_fr, "deictic_day": _r_deictic_day, "weekday": _r_weekday,
     "ref": _r_ref, "clock": _r_clock, "holiday": _r_holiday, "noon": _r_clock,
     "dayparts_fr": _r_clock, "numeric": _r_numeric, "anchored": _r_anchored,
+    "night": _r_night,
     "focus_period": _r_focus_period, "the_period": _r_the_period,
     "deictic_quarter": _r_deictic_quarter, "deictic_plural": _r_deictic_plural,
 }
