@@ -198,3 +198,10 @@ def test_periods_before_an_amount(body: str, expected: list) -> None:
 ])
 def test_nights_in_general(body: str, expected: list) -> None:
     assert found(body) == expected
+
+
+def test_the_latest_quarter_is_the_one_before_the_paper() -> None:
+    report = ("Net income rose in the fourth quarter of last year. In the latest quarter, "
+              "sales fell; the quarter-to-quarter comparison was hurt by a strike.")
+    assert found(report, D(1998, 11, 4)) == [
+        ("the fourth quarter of last year", "1997-Q4"), ("the latest quarter", "1998-Q3")]

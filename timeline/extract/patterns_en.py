@@ -122,7 +122,10 @@ def table(*, mon: str,
                          r"third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)\b", False),
         ("focus_period", r"\bthe\s+(?:same|corresponding|comparable)\s+(?:quarter|period)\s+"
                          r"(?P<back>last\s+year|a\s+year\s+(?:ago|earlier))\b", False),
-        ("focus_period", r"\b(?:the|that)\s+(?:(?:latest|most\s+recent)\s+)?(?:quarter|period)\b"
+        # "the latest quarter" is a deictic quarter (below), "the latest period"
+        # the report's; "quarter-to-quarter" compares, it names no quarter.
+        ("focus_period", r"\b(?:the|that)\s+(?:(?:latest|most\s+recent)\s+(?=period))?"
+                         r"(?:quarter|period)\b(?!-)"
                          r"(?!\s+(?:of|when|in|during|before|after|between|from)\b)", False),
         # "For the year", "sales for the full year", "the week's busiest
         # session": the period the text is in (the report's, or the story's).
