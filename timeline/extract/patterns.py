@@ -92,8 +92,9 @@ def _triggers(lang: str) -> dict[str, str]:
     They start with a literal, so the regex engine scans for them quickly.
     """
     months = rf"(?:{_alt(lex.MONTHS[lang])})(?![a-zé])"
+    # "quarters" for "over the past several quarters" (deictic_plural).
     units = _alt(list(lex.UNITS[lang]) + list(lex.DAY_PARTS[lang]) +
-                 ["lendemain", "veille", "surlendemain"])
+                 ["lendemain", "veille", "surlendemain", "quarters"])
     digit = r"[0-9]+"
     table = {
         "dmy": months, "my": months, "dm": months, "dm_tail": months, "dm_head": months,
@@ -112,9 +113,9 @@ def _triggers(lang: str) -> dict[str, str]:
         "anchored": units,
         "same_time": r"(?:time|period|point|date|moment|époque|période)",
         "deictic_unit": units, "deictic_fr": rf"(?:{units}|nouvelle)",
-        "deictic_quarter": r"(?:quarter|trimestre)", "deictic_plural": rf"(?:{units}|quarters)",
+        "deictic_quarter": r"(?:quarter|trimestre)", "deictic_plural": units,
         "focus_period": r"(?:quarter|period|year-)",
-        "the_period": r"(?:year|week)",
+        "the_period": units,
         "year_spelled": r"(?:teen|thousand)",
         "deictic_day": _alt(lex.DEICTIC_DAYS[lang]), "weekday": _alt(lex.WEEKDAYS[lang]),
         "ref": _alt(lex.REFERENCE_WORDS[lang]),
