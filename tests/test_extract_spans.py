@@ -205,3 +205,16 @@ def test_the_latest_quarter_is_the_one_before_the_paper() -> None:
               "sales fell; the quarter-to-quarter comparison was hurt by a strike.")
     assert found(report, D(1998, 11, 4)) == [
         ("the fourth quarter of last year", "1997-Q4"), ("the latest quarter", "1998-Q3")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # "Now," opening a sentence turns the argument; it refers to no time.
+    ("The mill lost money for years. Now, its owners say, the worst is over.", []),
+    ('"Now, let us be clear," the mayor said.', []),
+    # "now" inside the clause, or opening it without a comma, is the present.
+    ("The mill lost money for years. Now the worst is over.", [("Now", "PRESENT_REF")]),
+    ("Its owners now say the worst is over.", [("now", "PRESENT_REF")]),
+    ("The fund holds more cash now, analysts say.", [("now", "PRESENT_REF")]),
+])
+def test_now_as_a_turn_in_the_argument(body: str, expected: list) -> None:
+    assert found(body) == expected

@@ -184,9 +184,20 @@ def _r_ref(c: _Cand, ctx: _Context) -> _Result:
             word == "current" and _CURRENT_NOUN_BEFORE.search(
                 ctx.body[max(0, c.start - 16):c.start]):
         return None  # "the electric current was weak": a flow, not the present
+    if word == "now" and _DISCOURSE_NOW.match(ctx.body, c.end) \
+            and _opens_sentence_here(ctx.body, c.start):
+        return None  # "Now, he says, ...": a turn in the argument, not a time
     if word == "à terme" and _TERM_VERB_BEFORE.search(ctx.body[max(0, c.start - 16):c.start]):
         return None  # "le contrat arrive à terme": it ends, no time is referred to
     return value, "none", None
+
+
+_DISCOURSE_NOW = re.compile(r"\s*,")
+
+
+def _opens_sentence_here(body: str, start: int) -> bool:
+    head = body[max(0, start - 8):start].rstrip(" \t\"“`'")
+    return not head or head[-1] in ".!?:;\n"
 
 
 _TERM_VERB_BEFORE = re.compile(r"\b(?:arriv|men|conduit|port|parv|venu)\w*\s+$",
