@@ -218,3 +218,26 @@ def test_the_latest_quarter_is_the_one_before_the_paper() -> None:
 ])
 def test_now_as_a_turn_in_the_argument(body: str, expected: list) -> None:
     assert found(body) == expected
+
+
+@pytest.mark.parametrize(("body", "lang", "expected"), [
+    # Years cut to two digits after an apostrophe, where a word of time
+    # introduces them: the latest such year up to the one after the paper's.
+    ("Prices peaked in '99 and fell after.", "en", [("'99", "1999")]),
+    ("The drought of the summer of '76 is remembered.", "en",
+     [("the summer of '76", "1976-SU")]),
+    ("The harbour froze in January '63.", "en", [("January '63", "1963-01")]),
+    # A title, a decade and a count are not years.
+    ("The band played '99 Red Balloons' twice.", "en", []),
+    ("Rents doubled in the '80s.", "en", [("the '80s", "198")]),
+    # French: "en 97" where nothing counted follows.
+    ("Le club est né en 97 à Dole.", "fr", [("97", "1997")]),
+    ("Le gâteau est coupé en 12 et servi.", "fr", []),
+    ("Le trajet se fait en 10 à 15 minutes.", "fr", []),
+    # An era whose last full stop is missing.
+    ("The port was burnt in 146 B.C and rebuilt.", "en", [("146 B.C", "BC0146")]),
+    # The present as an adjective.
+    ("The fort stood in present-day Ghana.", "en", [("present-day", "PRESENT_REF")]),
+])
+def test_short_year_forms(body: str, lang: str, expected: list) -> None:
+    assert found(body, D(2001, 3, 6), lang) == expected

@@ -123,6 +123,7 @@ REFERENCE_WORDS: dict[str, dict[str, str]] = {
         "now": "PRESENT_REF", "currently": "PRESENT_REF",
         "current": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
         "the present": "PRESENT_REF", "present day": "PRESENT_REF",
+        "present-day": "PRESENT_REF",
         "the present day": "PRESENT_REF", "these days": "PRESENT_REF",
         "at the moment": "PRESENT_REF", "the time being": "PRESENT_REF",
         "recently": "PAST_REF", "recent": "PAST_REF",

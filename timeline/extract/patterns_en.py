@@ -20,6 +20,8 @@ _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eigh
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _CENTURY_WORDS = r"(?:fifteen|sixteen|seventeen|eighteen|nineteen)"
 _STRETCH = r"(?:days|weeks|months|years|quarters|decades)"
+_CLIPPED = r"(?P<year>'\d{2})(?![\d'’]|s\b|\s*%)"
+_CLIPPED_YEAR = rf"(?P<span>{_CLIPPED})"
 # Not followed by "of", unless an amount follows it ("a loss for the third
 # quarter of $2 million"): "the third quarter of 1998" is another pattern's.
 _NOT_OF = r"(?!\s+of\b(?!\s*[$£€#\d]))"
@@ -154,6 +156,12 @@ def table(*, mon: str,
         # A year of one to three digits named as one: "the year 800".
         ("year_word", r"\bthe\s+year\s+(?P<year>\d{1,3})(?![\d%]|[.,]\d|\s*(?:bc|b\.c))\b",
          True),
+        # A year cut to two digits after an apostrophe ("in '99", "the summer of
+        # '37", "June '44"), where a word of time introduces it.
+        ("year", r"(?:\b(?:in|of|since|by|until|till|from|to|through|before|after|during|"
+                 rf"and|or)\s+|(?<=[-–])){_CLIPPED_YEAR}", True),
+        ("season_y", rf"\b(?:the\s+)?(?P<season>{seasons})(?:\s+of)?,?\s+{_CLIPPED}", True),
+        ("my", rf"\b{mon},?\s+{_CLIPPED}", True),
         ("year_ad", r"\b(?:ad|a\.d\.)\s+(?P<year>\d{1,4})\b", True),
         ("year_ad", r"\b(?P<year>\d{1,4})\s+ad\b", True),
         ("year_small", r"\b(?:in|of|by|until|since|from|to|after|before)\s+"
