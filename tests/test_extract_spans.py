@@ -241,3 +241,8 @@ def test_now_as_a_turn_in_the_argument(body: str, expected: list) -> None:
 ])
 def test_short_year_forms(body: str, lang: str, expected: list) -> None:
     assert found(body, D(2001, 3, 6), lang) == expected
+
+
+def test_summer_time_the_clock_convention_is_no_season() -> None:
+    assert found("The clocks go back when British Summer Time ends.") == []
+    assert found("In summer, the ferries run every hour.") == [("summer", "XXXX-SU")]

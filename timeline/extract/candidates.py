@@ -172,6 +172,8 @@ def _written_as_name(m: re.Match[str], body: str, lang: str, kind: str) -> bool:
         return True
     if kind in _DEICTIC_KINDS and _title_cased(body, m.start(), m.end()):
         return False
+    if kind.startswith("season") and _ZONE_AFTER.match(body, m.end()):
+        return False  # "British Summer Time": a time zone
     for group in ("mon", "wd", "hol"):
         if group in m.re.groupindex and m.group(group) is not None:
             if not body[m.start(group):m.start(group) + 1].isupper():
@@ -194,6 +196,7 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return kept
 
 
+_ZONE_AFTER = re.compile(r"\s+Time\b")
 # Words of time that English writes in lower case: a capital inside a
 # sentence makes them part of a name ("VOA Today", "the film High Noon",
 # ABC's "This Week").
