@@ -246,3 +246,14 @@ def test_short_year_forms(body: str, lang: str, expected: list) -> None:
 def test_summer_time_the_clock_convention_is_no_season() -> None:
     assert found("The clocks go back when British Summer Time ends.") == []
     assert found("In summer, the ferries run every hour.") == [("summer", "XXXX-SU")]
+
+
+@pytest.mark.parametrize(("body", "lang", "expected"), [
+    # Agreements named after the day they were made are names.
+    ("The Good Friday Agreement was signed in 1998.", "en", [("1998", "1998")]),
+    ("L'accord du Vendredi saint a été signé en 1998.", "fr", [("1998", "1998")]),
+    # The feast itself is a date.
+    ("Shops shut on Good Friday.", "en", [("Good Friday", "2001-04-13")]),
+])
+def test_agreements_named_after_a_day(body: str, lang: str, expected: list) -> None:
+    assert found(body, D(2001, 3, 6), lang) == expected

@@ -168,6 +168,10 @@ def _written_as_name(m: re.Match[str], body: str, lang: str, kind: str) -> bool:
         return bool(re.search(r"A\.?D", body[m.start():m.end()]))
     if "qh" in m.re.groupindex and m.group("qh") is not None:
         return body[m.start("qh")].isupper()
+    if kind in ("holiday", "weekday") and (
+            _AGREEMENT_AFTER.match(body, m.end())
+            or _AGREEMENT_BEFORE.search(body[max(0, m.start() - 20):m.start()])):
+        return False  # "the Good Friday Agreement", "l'accord du Vendredi saint": names
     if lang != "en":
         return True
     if kind in _DEICTIC_KINDS and _title_cased(body, m.start(), m.end()):
@@ -196,6 +200,9 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return kept
 
 
+# Agreements named after the day they were made.
+_AGREEMENT_AFTER = re.compile(r"(?:\s+[Ss]aint)?\s+(?:Agreements?|Accords?|Treaty|Pact)\b")
+_AGREEMENT_BEFORE = re.compile(r"\b(?:[Aa]ccords?|[Tt]raité|[Pp]acte)\s+(?:du|de)\s+$")
 _ZONE_AFTER = re.compile(r"\s+Time\b")
 # Words of time that English writes in lower case: a capital inside a
 # sentence makes them part of a name ("VOA Today", "the film High Noon",
