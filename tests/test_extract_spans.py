@@ -108,6 +108,9 @@ def test_the_year_in_a_history_is_the_storys() -> None:
     ("The strike ended at noon Thursday.", [("noon Thursday", "1998-02-26")]),
     ("Bids close at 5 p.m. EST, Feb. 27.", [("5 p.m. EST, Feb. 27", "1998-02-27")]),
     ("The ferry sailed at 6 a.m. on Sunday.", [("6 a.m. on Sunday", "1998-03-01")]),
+    ("The shelling began 15:00 GMT Saturday.", [("15:00 GMT Saturday", "1998-02-28")]),
+    # Without a zone or a preposition four digits and a colon are a score.
+    ("It was 15:00 at half time.", []),
     # A sentence between them keeps them apart.
     ("The ferry sailed at 6 a.m. Crews came back Sunday.",
      [("6 a.m.", "1998-03-03"), ("Sunday", "1998-03-01")]),

@@ -223,6 +223,9 @@ def table(*, mon: str,
         ("clock", r"(?<![\w:.,])(?P<h>1[0-2]|0?[1-9])\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", False),
         ("clock", r"\b(?:at|by|until|till|from|before|after|around|about|since|to)\s+"
                   r"(?P<span>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?![\d:])", False),
+        # A time of day with its zone needs no preposition ("15:00 GMT Saturday").
+        ("clock", r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?=\s*\(?(?:gmt|utc|bst|cet|"
+                  r"cest|est|edt|cst|cdt|mst|mdt|pst|pdt)\b)", False),
         # Hours said in words: "at 4 in the morning", "by ten o'clock".
         ("clock", r"\b(?:at|by|until|till|from|before|after|around|about|since)\s+"
                   r"(?P<span>(?P<h>1[0-2]|0?[1-9])(?:\s+o'clock)?\s+(?:in\s+the\s+(?:morning|"
