@@ -260,3 +260,9 @@ def test_summer_time_the_clock_convention_is_no_season() -> None:
 ])
 def test_agreements_named_after_a_day(body: str, lang: str, expected: list) -> None:
     assert found(body, D(2001, 3, 6), lang) == expected
+
+
+def test_dawn_of_a_day_is_that_day() -> None:
+    assert found("At the dawn of 25 June 1950, the guns opened fire.", None) == [
+        ("the dawn of 25 June 1950", "1950-06-25")]
+    assert found("Since the dawn of history, men have farmed.", None) == []

@@ -51,8 +51,8 @@ _EN_MOD = re.compile(
     r"(?:early|late|later|mid)\s+in\s+(?:the\s+)?|(?:ca\.|c\.|circa)\s*|"
     r"(?:later|earlier)\s+|"
     r"the\s+years\s+|"
-    r"(?:(?:early\s+in\s+)?the\s+)?(?:(?:early\s+)?morning|afternoon|evening|night|"
-    r"early\s+morning\s+hours|early\s+hours)\s+of\s+(?:the\s+)?)$",
+    r"(?:(?:early\s+in\s+)?the\s+)?(?:(?:early\s+)?morning|afternoon|evening|night|dawn|dusk|"
+    r"daybreak|early\s+morning\s+hours|early\s+hours)\s+of\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _FR_MOD = re.compile(
