@@ -122,6 +122,8 @@ def _triggers(lang: str) -> dict[str, str]:
         "end_of_unit": r"(?:the\s+(?:year|month|week|decade|century)|year(?:[\s-]|'s\s+)end|"
                        r"fin|début|milieu)",
         "night": r"night",
+        "daytime": r"(?:o'clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night|\b(?:gmt|utc|"
+                   r"bst|cest|cet|est|edt|cst|cdt|mst|mdt|pst|pdt)\b)",
         "noon": r"(?:midi|minuit|noon|midnight|mid[\s-]?(?:day|morning|afternoon|evening))",
         "dayparts_fr": r"(?:nuit|soirée|matinée|matin|soir|journée|après-midi)",
     }

@@ -22,6 +22,9 @@ _CENTURY_WORDS = r"(?:fifteen|sixteen|seventeen|eighteen|nineteen)"
 _STRETCH = r"(?:days|weeks|months|years|quarters|decades)"
 _CLIPPED = r"(?P<year>'\d{2})(?![\d'’]|s\b|\s*%)"
 _CLIPPED_YEAR = rf"(?P<span>{_CLIPPED})"
+_CLIPPED_AFTER = "|".join(rf"(?<=\b{w}\s'\d\d)" for w in (
+    "in", "of", "since", "by", "until", "till", "from", "to", "through", "before", "after",
+    "during", "and", "or")) + r"|(?<=[-–]'\d\d)"
 # Not followed by "of", unless an amount follows it ("a loss for the third
 # quarter of $2 million"): "the third quarter of 1998" is another pattern's.
 _NOT_OF = r"(?!\s+of\b(?!\s*[$£€#\d]))"
@@ -158,8 +161,8 @@ def table(*, mon: str,
          True),
         # A year cut to two digits after an apostrophe ("in '99", "the summer of
         # '37", "June '44"), where a word of time introduces it.
-        ("year", r"(?:\b(?:in|of|since|by|until|till|from|to|through|before|after|during|"
-                 rf"and|or)\s+|(?<=[-–])){_CLIPPED_YEAR}", True),
+        # (The apostrophe comes first, so that the engine looks for it alone.)
+        ("year", rf"{_CLIPPED_YEAR}(?:{_CLIPPED_AFTER})", True),
         ("season_y", rf"\b(?:the\s+)?(?P<season>{seasons})(?:\s+of)?,?\s+{_CLIPPED}", True),
         ("my", rf"\b{mon},?\s+{_CLIPPED}", True),
         ("year_ad", r"\b(?:ad|a\.d\.)\s+(?P<year>\d{1,4})\b", True),
@@ -224,13 +227,14 @@ def table(*, mon: str,
         ("clock", r"\b(?:at|by|until|till|from|before|after|around|about|since|to)\s+"
                   r"(?P<span>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?![\d:])", False),
         # A time of day with its zone needs no preposition ("15:00 GMT Saturday").
-        ("clock", r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?=\s*\(?(?:gmt|utc|bst|cet|"
-                  r"cest|est|edt|cst|cdt|mst|mdt|pst|pdt)\b)", False),
+        # (These run only near a zone or the words of the hour: see their trigger.)
+        ("daytime", r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?=\s*\(?(?:gmt|utc|bst|"
+                    r"cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt)\b)", False),
         # Hours said in words: "at 4 in the morning", "by ten o'clock".
-        ("clock", r"\b(?:at|by|until|till|from|before|after|around|about|since)\s+"
-                  r"(?P<span>(?P<h>1[0-2]|0?[1-9])(?:\s+o'clock)?\s+(?:in\s+the\s+(?:morning|"
-                  r"afternoon|evening)|at\s+night))\b", False),
-        ("clock", r"\b(?P<h>1[0-2]|0?[1-9])\s+o'clock\b", False),
+        ("daytime", r"\b(?:at|by|until|till|from|before|after|around|about|since)\s+"
+                    r"(?P<span>(?P<h>1[0-2]|0?[1-9])(?:\s+o'clock)?\s+(?:in\s+the\s+(?:morning|"
+                    r"afternoon|evening)|at\s+night))\b", False),
+        ("daytime", r"\b(?P<h>1[0-2]|0?[1-9])\s+o'clock\b", False),
         # Nights in general, of no one day: "they moved at night", "night raids".
         ("night", r"\b(?:at|by)\s+(?P<span>night)\b(?![-'’])", False),
         ("night", r"\b(?P<span>night(?:[\s-]?time)?)(?=[\s-](?:raids?|attacks?|"

@@ -186,7 +186,7 @@ def _date_clock_times(out: list[Mention], cands: list[_Cand], body: str,
     """A clock time written just before its day ("vers 5 h, samedi") takes that
     day; in English the two become one mention ("noon Thursday", "5 p.m. EST,
     Nov. 6")."""
-    clocks = {(c.start, c.end) for c in cands if c.kind in ("clock", "noon")}
+    clocks = {(c.start, c.end) for c in cands if c.kind in ("clock", "noon", "daytime")}
     days = {(c.start, c.end) for c in cands if c.kind in _DAY_KINDS}
     merged: list[Mention] = []
     i = 0

@@ -66,7 +66,7 @@ _RESOLVERS: dict[str, Callable[[_Cand, _Context], _Result]] = {
     "ago": _r_ago, "later": _r_later, "anaphor": _r_anaphor, "same_time": _r_same_time,
     "end_of_unit": _r_end_of_unit, "deictic_unit": _r_deictic_unit,
     "deictic_fr": _r_deictic_fr, "deictic_day": _r_deictic_day, "weekday": _r_weekday,
-    "ref": _r_ref, "clock": _r_clock, "holiday": _r_holiday, "noon": _r_clock,
+    "ref": _r_ref, "clock": _r_clock, "holiday": _r_holiday, "noon": _r_clock, "daytime": _r_clock,
     "dayparts_fr": _r_clock, "numeric": _r_numeric, "anchored": _r_anchored,
     "night": _r_night,
     "focus_period": _r_focus_period, "the_period": _r_the_period,
