@@ -266,3 +266,14 @@ def test_dawn_of_a_day_is_that_day() -> None:
     assert found("At the dawn of 25 June 1950, the guns opened fire.", None) == [
         ("the dawn of 25 June 1950", "1950-06-25")]
     assert found("Since the dawn of history, men have farmed.", None) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Margins will stay thin in the near term.", [("the near term", "FUTURE_REF")]),
+    ("Over the long term, rents follow wages.", [("the long term", "FUTURE_REF")]),
+    # The adjectives refer to no time.
+    ("The council repaid its short-term loans.", []),
+    ("The long-term outlook is poor.", []),
+])
+def test_the_near_and_long_term(body: str, expected: list) -> None:
+    assert found(body) == expected
