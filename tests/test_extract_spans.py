@@ -271,6 +271,7 @@ def test_dawn_of_a_day_is_that_day() -> None:
 @pytest.mark.parametrize(("body", "expected"), [
     ("Margins will stay thin in the near term.", [("the near term", "FUTURE_REF")]),
     ("Over the long term, rents follow wages.", [("the long term", "FUTURE_REF")]),
+    ("The bridge will be widened at a later date.", [("a later date", "FUTURE_REF")]),
     # The adjectives refer to no time.
     ("The council repaid its short-term loans.", []),
     ("The long-term outlook is poor.", []),

@@ -131,7 +131,7 @@ REFERENCE_WORDS: dict[str, dict[str, str]] = {
         "the future": "FUTURE_REF", "future": "FUTURE_REF", "to this day": "PRESENT_REF",
         # Nouns only: "short-term debt" is an adjective and refers to no time.
         "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
-        "the long term": "FUTURE_REF",
+        "the long term": "FUTURE_REF", "a later date": "FUTURE_REF",
     },
     "fr": {
         "maintenant": "PRESENT_REF", "actuellement": "PRESENT_REF", "actuel": "PRESENT_REF",
