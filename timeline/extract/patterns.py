@@ -98,7 +98,8 @@ def _triggers(lang: str) -> dict[str, str]:
     digit = r"[0-9]+"
     table = {
         "dmy": months, "my": months, "dm": months, "dm_tail": months, "dm_head": months,
-        "mon_ofyear": months, "mon_deictic_year": months, "m": months, "range_head": months,
+        "mon_ofyear": months, "m": months, "range_head": months,
+        "mon_deictic_year": r"(?:this|last|next)\s+year",
         "day_only": r"[0-9](?:st|nd|rd|th)\b",
         "holiday": _alt(list(lex.HOLIDAYS[lang]) + list(lex.EASTER[lang]) +
                         list(lex.WEEKDAY_FEASTS[lang])),
