@@ -51,8 +51,8 @@ _EN_MOD = re.compile(
     r"(?:early|late|later|mid)\s+in\s+(?:the\s+)?|(?:ca\.|c\.|circa)\s*|"
     r"(?:later|earlier)\s+|"
     r"the\s+years\s+|"
-    r"(?:(?:early\s+in\s+)?the\s+)?(?:(?:early\s+)?morning|afternoon|evening|night|"
-    r"early\s+morning\s+hours|early\s+hours)\s+of\s+(?:the\s+)?)$",
+    r"(?:(?:early\s+in\s+)?the\s+)?(?:(?:early\s+)?morning|afternoon|evening|night|dawn|dusk|"
+    r"daybreak|early\s+morning\s+hours|early\s+hours)\s+of\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _FR_MOD = re.compile(
@@ -64,7 +64,7 @@ _FR_MOD = re.compile(
 
 _KIND_RANK = {  # on equal length, the more specific reading wins
     "dmy": 0, "numeric": 0, "range_head": 0, "my": 1, "season_y": 1, "half": 1, "quarter": 1,
-    "dm": 2, "century": 2, "decade": 2, "mon_ofyear": 2,
+    "dm": 2, "century": 2, "decade": 2, "mon_ofyear": 2, "mon_deictic_year": 2,
 }
 
 
@@ -168,8 +168,16 @@ def _written_as_name(m: re.Match[str], body: str, lang: str, kind: str) -> bool:
         return bool(re.search(r"A\.?D", body[m.start():m.end()]))
     if "qh" in m.re.groupindex and m.group("qh") is not None:
         return body[m.start("qh")].isupper()
+    if kind in ("holiday", "weekday") and (
+            _AGREEMENT_AFTER.match(body, m.end())
+            or _AGREEMENT_BEFORE.search(body[max(0, m.start() - 20):m.start()])):
+        return False  # "the Good Friday Agreement", "l'accord du Vendredi saint": names
     if lang != "en":
         return True
+    if kind in _DEICTIC_KINDS and _title_cased(body, m.start(), m.end()):
+        return False
+    if kind.startswith("season") and _ZONE_AFTER.match(body, m.end()):
+        return False  # "British Summer Time": a time zone
     for group in ("mon", "wd", "hol"):
         if group in m.re.groupindex and m.group(group) is not None:
             if not body[m.start(group):m.start(group) + 1].isupper():
@@ -190,3 +198,27 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
         kept.append(c)
     kept.sort(key=lambda c: (c.start, c.end))
     return kept
+
+
+# Agreements named after the day they were made.
+_AGREEMENT_AFTER = re.compile(r"(?:\s+[Ss]aint)?\s+(?:Agreements?|Accords?|Treaty|Pact)\b")
+_AGREEMENT_BEFORE = re.compile(r"\b(?:[Aa]ccords?|[Tt]raité|[Pp]acte)\s+(?:du|de)\s+$")
+_ZONE_AFTER = re.compile(r"\s+Time\b")
+# Words of time that English writes in lower case: a capital inside a
+# sentence makes them part of a name ("VOA Today", "the film High Noon",
+# ABC's "This Week").
+_DEICTIC_KINDS = frozenset({"deictic_day", "deictic_unit", "noon", "ref"})
+_OPENERS = ".!?:;\"“”'‘’`([—–-"
+
+
+def _title_cased(body: str, start: int, end: int) -> bool:
+    text = body[start:end]
+    if text.isupper():
+        return False  # a line in capitals ("TALKS RESUME TODAY") says nothing by its case
+    words = text.split()
+    if any(w[:1].isupper() for w in words[1:]):
+        return True
+    if not text[:1].isupper():
+        return False
+    head = body[max(0, start - 40):start].rstrip()
+    return bool(head) and head[-1] not in _OPENERS

@@ -131,12 +131,13 @@ def _year_of(m: re.Match[str], lang: str, ref: int | None = None) -> int | None:
     raw = m.groupdict().get("year")
     if raw is None:
         return None
+    clipped = raw.startswith("'")  # "'99": a year cut to its last two digits
     raw = raw.lstrip("'")
     y = int(raw)
     era = m.groupdict().get("era")
     if era and re.match(_ERA_BC, era, re.IGNORECASE):
         return -y if y > 0 else None
-    if len(raw) == 2 and lang == "fr" and not era:
+    if len(raw) == 2 and (lang == "fr" or clipped) and not era:
         if ref is None or not 100 <= ref <= 9989:
             return 1900 + y if y >= 30 else 2000 + y
         out = (ref + 1) // 100 * 100 + y

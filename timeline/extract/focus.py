@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.extract.calendar import _year_text
+from timeline.extract.calendar import _When, _year_text
 from timeline.extract.context import _Context, _deixis_base, _Result
 from timeline.extract.patterns import _Cand
 
@@ -83,3 +83,27 @@ def _r_focus_period(c: _Cand, ctx: _Context) -> _Result:
         year, anchor = focus[0], "narrative"
     ctx.focus = (focus[0] if focus else year, focus[1] if focus else part, c.end)
     return f"{_year_text(year)}-{part}", anchor, None
+
+
+def _r_the_period(c: _Cand, ctx: _Context) -> _Result:
+    """ "for the year", "the full year", "the week's trading": in a report, the
+    reporting period's year (or the paper's year and week); in a history, the
+    story's year."""
+    unit = c.match.group("unit").lower()
+    if not ctx.news:
+        if unit != "year" or ctx.narrative is None:
+            return None
+        return _year_text(ctx.narrative.year), "narrative", None
+    focus = _fresh_focus(ctx, c.start)
+    if unit == "year" and focus is not None:
+        return _year_text(focus[0]), "narrative", None
+    dct = ctx.dct
+    if dct is None:
+        return None
+    if unit == "year":
+        return _When(dct.year).timex(), "publication", None
+    day = ctx.pub_day
+    if day is None:
+        return None
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}", "publication", None

@@ -123,11 +123,15 @@ REFERENCE_WORDS: dict[str, dict[str, str]] = {
         "now": "PRESENT_REF", "currently": "PRESENT_REF",
         "current": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
         "the present": "PRESENT_REF", "present day": "PRESENT_REF",
+        "present-day": "PRESENT_REF",
         "the present day": "PRESENT_REF", "these days": "PRESENT_REF",
         "at the moment": "PRESENT_REF", "the time being": "PRESENT_REF",
         "recently": "PAST_REF", "recent": "PAST_REF",
         "formerly": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
         "the future": "FUTURE_REF", "future": "FUTURE_REF", "to this day": "PRESENT_REF",
+        # Nouns only: "short-term debt" is an adjective and refers to no time.
+        "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+        "the long term": "FUTURE_REF", "a later date": "FUTURE_REF",
     },
     "fr": {
         "maintenant": "PRESENT_REF", "actuellement": "PRESENT_REF", "actuel": "PRESENT_REF",
@@ -223,8 +227,26 @@ HOLIDAYS: dict[str, dict[str, tuple[int, int]]] = {
     "fr": {"noël": (12, 25), "la saint-sylvestre": (12, 31), "le jour de l'an": (1, 1),
            "la toussaint": (11, 1), "le nouvel an": (1, 1)},
 }
-EASTER: dict[str, tuple[str, ...]] = {"en": ("easter", "easter sunday"),
-                                       "fr": ("pâques",)}
+# Feasts counted from Easter Sunday, in days.
+EASTER: dict[str, dict[str, int]] = {
+    "en": {"easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1,
+           "good friday": -2, "palm sunday": -7, "ash wednesday": -46, "maundy thursday": -3,
+           "ascension day": 39, "pentecost": 49, "whit sunday": 49, "whit monday": 50},
+    "fr": {"pâques": 0, "lundi de pâques": 1, "vendredi saint": -2, "pentecôte": 49,
+           "lundi de pentecôte": 50},
+}
+# Feasts on the nth weekday of a month, from a given day on (United States
+# ones, which news agencies write most): (month, weekday with Monday 0, nth
+# or -1 for the last, first day counted). Election Day is the Tuesday after
+# the first Monday of November, the first Tuesday from the 2nd.
+WEEKDAY_FEASTS: dict[str, dict[str, tuple[int, int, int, int]]] = {
+    "en": {"thanksgiving": (11, 3, 4, 1), "thanksgiving day": (11, 3, 4, 1),
+           "election day": (11, 1, 1, 2), "memorial day": (5, 0, -1, 1),
+           "labor day": (9, 0, 1, 1), "columbus day": (10, 0, 2, 1),
+           "presidents' day": (2, 0, 3, 1), "presidents day": (2, 0, 3, 1),
+           "martin luther king day": (1, 0, 3, 1)},
+    "fr": {},
+}
 
 # Words that mark a clause as looking ahead or back, for dates written
 # without a year or week in news ("will meet on Tuesday", "a voté mardi").

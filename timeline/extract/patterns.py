@@ -69,7 +69,8 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
     refs = _alt(lex.REFERENCE_WORDS[lang])
     deictic_days = _alt(lex.DEICTIC_DAYS[lang])
     dayparts = _alt(lex.DAY_PARTS[lang])
-    holidays = _alt(list(lex.HOLIDAYS[lang]) + list(lex.EASTER[lang]))
+    holidays = _alt(list(lex.HOLIDAYS[lang]) + list(lex.EASTER[lang]) +
+                    list(lex.WEEKDAY_FEASTS[lang]))
     decade_words = _alt(lex.DECADE_WORDS[lang])
     year = rf"(?P<year>{_YEAR4}|\d{{1,4}}(?=\s*{_ERA_BC}))(?:\s*(?P<era>{_ERA_BC}|{_ERA_AD}))?"
     pieces = {"mon": mon, "month_names": month_names, "wds": wds, "seasons": seasons,
@@ -91,14 +92,17 @@ def _triggers(lang: str) -> dict[str, str]:
     They start with a literal, so the regex engine scans for them quickly.
     """
     months = rf"(?:{_alt(lex.MONTHS[lang])})(?![a-zé])"
+    # "quarters" for "over the past several quarters" (deictic_plural).
     units = _alt(list(lex.UNITS[lang]) + list(lex.DAY_PARTS[lang]) +
-                 ["lendemain", "veille", "surlendemain"])
+                 ["lendemain", "veille", "surlendemain", "quarters"])
     digit = r"[0-9]+"
     table = {
         "dmy": months, "my": months, "dm": months, "dm_tail": months, "dm_head": months,
         "mon_ofyear": months, "m": months, "range_head": months,
+        "mon_deictic_year": r"(?:this|last|next)\s+year",
         "day_only": r"[0-9](?:st|nd|rd|th)\b",
-        "holiday": _alt(list(lex.HOLIDAYS[lang]) + list(lex.EASTER[lang])),
+        "holiday": _alt(list(lex.HOLIDAYS[lang]) + list(lex.EASTER[lang]) +
+                        list(lex.WEEKDAY_FEASTS[lang])),
         "century": r"(?:centur|siècle)",
         "decade": rf"(?:0'?s|années|{_alt(lex.DECADE_WORDS[lang])})",
         "season_y": _alt(lex.SEASONS[lang]), "season_rel": _alt(lex.SEASONS[lang]),
@@ -112,12 +116,16 @@ def _triggers(lang: str) -> dict[str, str]:
         "deictic_unit": units, "deictic_fr": rf"(?:{units}|nouvelle)",
         "deictic_quarter": r"(?:quarter|trimestre)", "deictic_plural": units,
         "focus_period": r"(?:quarter|period|year-)",
+        "the_period": units,
         "year_spelled": r"(?:teen|thousand)",
         "deictic_day": _alt(lex.DEICTIC_DAYS[lang]), "weekday": _alt(lex.WEEKDAYS[lang]),
         "ref": _alt(lex.REFERENCE_WORDS[lang]),
-        "end_of_unit": r"(?:the\s+(?:year|month|week|decade|century)|year[\s-]end|fin|début|"
-                       r"milieu)",
-        "noon": r"(?:midi|minuit|noon|midnight)",
+        "end_of_unit": r"(?:the\s+(?:year|month|week|decade|century)|year(?:[\s-]|'s\s+)end|"
+                       r"fin|début|milieu)",
+        "night": r"night",
+        "daytime": r"(?:o'clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night|\b(?:gmt|utc|"
+                   r"bst|cest|cet|est|edt|cst|cdt|mst|mdt|pst|pdt)\b)",
+        "noon": r"(?:midi|minuit|noon|midnight|mid[\s-]?(?:day|morning|afternoon|evening))",
         "dayparts_fr": r"(?:nuit|soirée|matinée|matin|soir|journée|après-midi)",
     }
     return table

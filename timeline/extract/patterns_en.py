@@ -19,6 +19,15 @@ _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _CENTURY_WORDS = r"(?:fifteen|sixteen|seventeen|eighteen|nineteen)"
+_STRETCH = r"(?:days|weeks|months|years|quarters|decades)"
+_CLIPPED = r"(?P<year>'\d{2})(?![\d'’]|s\b|\s*%)"
+_CLIPPED_YEAR = rf"(?P<span>{_CLIPPED})"
+_CLIPPED_AFTER = "|".join(rf"(?<=\b{w}\s'\d\d)" for w in (
+    "in", "of", "since", "by", "until", "till", "from", "to", "through", "before", "after",
+    "during", "and", "or")) + r"|(?<=[-–]'\d\d)"
+# Not followed by "of", unless an amount follows it ("a loss for the third
+# quarter of $2 million"): "the third quarter of 1998" is another pattern's.
+_NOT_OF = r"(?!\s+of\b(?!\s*[$£€#\d]))"
 
 
 def table(*, mon: str,
@@ -36,7 +45,7 @@ def table(*, mon: str,
           year: str,
           **_: str) -> list[tuple[str, str, bool]]:
     """The English patterns, most specific first where order breaks ties."""
-    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
     wd = rf"(?:(?P<wd>{wds}),?\s+)?"
     return [
         ("dmy", rf"\b{wd}(?:the\s+)?{day}(?:\s+of)?\s+{mon},?\s+{year}\b", True),
@@ -55,7 +64,12 @@ def table(*, mon: str,
         *(("mon_ofyear", rf"\b{head}\s+(?:of\s+)?(?:that|the\s+same|the\s+following|"
                          r"the\s+next|the\s+previous)\s+year\b", True)
           for head in (rf"{mon}\s+{day}", rf"{day}\s+{mon}", mon)),
-        ("holiday", rf"\b(?P<hol>{holidays})(?:,?\s+(?:of\s+)?{year})?\b", True),
+        # "June last year", "April 3 next year": counted like "last year".
+        *(("mon_deictic_year", rf"\b{head},?\s+(?:of\s+)?(?P<step>this|last|next)\s+year\b"
+                               r"(?![-'’])", True)
+          for head in (rf"{mon}\s+{day}", rf"{day}\s+{mon}", mon)),
+        ("holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<hol>{holidays})"
+                    rf"(?:,?\s+(?:of\s+)?{year})?\b", True),
         # The first of a range takes the year written after the second:
         # "between May and August 1916", "June 28 to July 2, 1863".
         *(("range_head", rf"\b(?P<span>{head})\s*"
@@ -113,11 +127,19 @@ def table(*, mon: str,
                          r"third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)\b", False),
         ("focus_period", r"\bthe\s+(?:same|corresponding|comparable)\s+(?:quarter|period)\s+"
                          r"(?P<back>last\s+year|a\s+year\s+(?:ago|earlier))\b", False),
-        ("focus_period", r"\b(?:the|that)\s+(?:quarter|period)\b"
+        # "the latest quarter" is a deictic quarter (below), "the latest period"
+        # the report's; "quarter-to-quarter" compares, it names no quarter.
+        ("focus_period", r"\b(?:the|that)\s+(?:(?:latest|most\s+recent)\s+(?=period))?"
+                         r"(?:quarter|period)\b(?!-)"
                          r"(?!\s+(?:of|when|in|during|before|after|between|from)\b)", False),
+        # "For the year", "sales for the full year", "the week's busiest
+        # session": the period the text is in (the report's, or the story's).
+        ("the_period", r"\bthe\s+(?:(?:full|whole|entire)\s+)?(?:fiscal\s+)?(?P<unit>year|week)\b"
+                       r"(?!-|\s+(?:before|after|following|earlier|ago|two|nineteen|"
+                       rf"eighteen|\d)\b){_NOT_OF}", True),
         # A quarter without its year is the reporting year's ("third-quarter profit").
         ("quarter", r"\b(?:the\s+)?(?P<q>first|second|third|fourth)[\s-]+quarter\b"
-                    r"(?P<thisyear>)(?!\s+of\b)", False),
+                    rf"(?P<thisyear>){_NOT_OF}", False),
         # Business shorthand: "Q3 2025", "H1 2009" (capitals checked in _written_as_name).
         ("quarter", rf"\b(?P<qh>q[1-4]|h[12])\s*(?:of\s+)?{year}\b", False),
         ("year_tail", r"(?<=[12]\d\d\d[-–/])(?P<tail>\d{2})\b(?!\s*(?:%|-))", False),
@@ -137,6 +159,12 @@ def table(*, mon: str,
         # A year of one to three digits named as one: "the year 800".
         ("year_word", r"\bthe\s+year\s+(?P<year>\d{1,3})(?![\d%]|[.,]\d|\s*(?:bc|b\.c))\b",
          True),
+        # A year cut to two digits after an apostrophe ("in '99", "the summer of
+        # '37", "June '44"), where a word of time introduces it.
+        # (The apostrophe comes first, so that the engine looks for it alone.)
+        ("year", rf"{_CLIPPED_YEAR}(?:{_CLIPPED_AFTER})", True),
+        ("season_y", rf"\b(?:the\s+)?(?P<season>{seasons})(?:\s+of)?,?\s+{_CLIPPED}", True),
+        ("my", rf"\b{mon},?\s+{_CLIPPED}", True),
         ("year_ad", r"\b(?:ad|a\.d\.)\s+(?P<year>\d{1,4})\b", True),
         ("year_ad", r"\b(?P<year>\d{1,4})\s+ad\b", True),
         ("year_small", r"\b(?:in|of|by|until|since|from|to|after|before)\s+"
@@ -168,6 +196,20 @@ def table(*, mon: str,
         # "the last week of May" is part of May, not the week before this one.
         ("deictic_unit", rf"\b(?<!\bthe\s)(?P<step>this\s+past|this\s+coming|this|next|last|"
                          rf"the\s+coming)\s+(?P<unit>{units})\b(?!\s+of\b)", True),
+        # "the past year", "the last decade": the one before the writer's; "the
+        # last week of May" and "the last year before the war" are parts of
+        # something else.
+        ("deictic_unit", r"\bthe\s+(?P<step>past|last)\s+(?P<unit>week|month|year|decade)\b"
+                         r"(?![-'’])(?!\s+(?:of|before|after|when|that|which|in\s+which|"
+                         r"or\s+so)\b)", True),
+        # A stretch up to or from the writer's time, with no count or a vague
+        # one: "in recent years", "over the past several quarters", "in coming
+        # months" (PAST_REF, FUTURE_REF). A written count ("the past two
+        # weeks") is a duration.
+        ("deictic_plural", rf"\b(?:(?P<the>the|these)\s+)?(?P<rel>recent|past|last|coming|next|"
+                           rf"upcoming)\s+(?:(?:few|several|couple\s+of)\s+)?"
+                           rf"(?P<unit>{_STRETCH})(?:\s+(?:and|or)\s+{_STRETCH})?\b"
+                           r"(?![-'’])(?!\s+of\b)", False),
         ("deictic_unit", r"\bthe\s+(?P<step>current|present)\s+(?:fiscal\s+)?"
                          r"(?P<unit>year|month|week)\b(?!\s+of\b)", True),
         # Financial news counts in quarters: "last quarter", "the current quarter".
@@ -184,11 +226,27 @@ def table(*, mon: str,
         ("clock", r"(?<![\w:.,])(?P<h>1[0-2]|0?[1-9])\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", False),
         ("clock", r"\b(?:at|by|until|till|from|before|after|around|about|since|to)\s+"
                   r"(?P<span>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?![\d:])", False),
-        ("noon", r"\b(?:noon|midnight)\b", False),
+        # A time of day with its zone needs no preposition ("15:00 GMT Saturday").
+        # (These run only near a zone or the words of the hour: see their trigger.)
+        ("daytime", r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?=\s*\(?(?:gmt|utc|bst|"
+                    r"cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt)\b)", False),
+        # Hours said in words: "at 4 in the morning", "by ten o'clock".
+        ("daytime", r"\b(?:at|by|until|till|from|before|after|around|about|since)\s+"
+                    r"(?P<span>(?P<h>1[0-2]|0?[1-9])(?:\s+o'clock)?\s+(?:in\s+the\s+(?:morning|"
+                    r"afternoon|evening)|at\s+night))\b", False),
+        ("daytime", r"\b(?P<h>1[0-2]|0?[1-9])\s+o'clock\b", False),
+        # Nights in general, of no one day: "they moved at night", "night raids".
+        ("night", r"\b(?:at|by)\s+(?P<span>night)\b(?![-'’])", False),
+        ("night", r"\b(?P<span>night(?:[\s-]?time)?)(?=[\s-](?:raids?|attacks?|"
+                  r"operations?|march(?:es)?|patrols?|assaults?|bombings?|retreat|crossings?|"
+                  r"fighting|sorties?|missions?|landings?)\b)", False),
+        ("night", r"\bnight-?time\b", False),
+        ("noon", r"\b(?:noon|midnight|midday|mid-day|mid[\s-]?(?:morning|afternoon|evening))\b",
+         False),
         # "the past two weeks" is a duration, not the past.
         ("ref", rf"(?<![\w-])(?P<ref>{refs})(?![\w-])"
                 rf"(?!\s+(?:\d|{numbers}|{units})\b)", False),
-        ("end_of_unit", r"\b(?P<unit>year)[\s-]end\b(?!\s+of\b)", False),
+        ("end_of_unit", r"\b(?P<unit>year)(?:[\s-]|['’]s\s+)end\b(?!\s+of\b)", False),
         ("end_of_unit", r"\b(?:the\s+(?:end|beginning|start|middle|rest|remainder|"
                         r"(?:latter|early|later|first|last)\s+(?:part|months|days))\s+of|"
                         r"(?:later|earlier|early|late)\s+in)\s+the\s+"

@@ -113,6 +113,12 @@ def table(*, mon: str,
                            r"(?P<rel>à\s+venir)\b", False),
         ("deictic_day", rf"(?<![\w-])(?P<dd>{deictic_days})(?:\s+(?:{wds}))?"
                         rf"(?:\s+(?P<part>{dayparts}))?(?![\w-])", True),
+        # "en 97": a year cut to two digits, where nothing counted follows ("en
+        # 10 ans", "en 10 à 15 minutes" are counts).
+        ("year", r"\ben\s+(?P<span>(?P<year>\d{2}))(?![\d%]|[.,]\d)"
+                 r"(?=\s*(?:[.,;:!?)]|$|(?:puis|quand|lorsque|au|aux|dans|pour|avec|sur|"
+                 r"contre|après|avant|lors|chez|par|le|la|les|il|elle|ils|elles|on)\b|"
+                 r"à\s+(?!\d)))", True),
         ("holiday", rf"(?<![\w-])(?P<hol>{holidays})(?:\s+{fr_year})?(?![\w-])", True),
         ("same_time", r"\b(?P<what>(?:ce\s+moment(?:[\s-]+là)?|la\s+même\s+(?:époque|période)|"
                       r"cette\s+époque|ce\s+moment-là))", False),

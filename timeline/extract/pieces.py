@@ -19,7 +19,8 @@ def _alt(words: Iterable[str]) -> str:
 
 # Patterns run over a lower-cased copy of the body (much faster than
 # IGNORECASE), so every literal in them is lower case.
-_ERA_BC = r"(?:bce|bc|b\.c\.e\.|b\.c\.|av\.?\s*j\.?-?c\.?|avant\s+j\.?-?c\.?)"
+# "149 B.C" loses its last full stop at times (and a sentence's).
+_ERA_BC = r"(?:bce|bc|b\.c\.e\.|b\.c\.|b\.c(?![\w.])|av\.?\s*j\.?-?c\.?|avant\s+j\.?-?c\.?)"
 # A bare "ad" is only taken where the original is written "AD" (see year_ad).
 _ERA_AD = r"(?:a\.d\.|apr\.?\s*j\.?-?c\.?)"
 _YEAR4 = r"(?:1\d{3}|20\d{2})"

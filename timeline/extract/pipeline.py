@@ -69,7 +69,7 @@ def extract_mentions(body: str, *, published: datetime.date | None = None,
         cands = _choose(found, body, lang)
     out = [Mention(c.start, c.end, body[c.start:c.end], value, *_sentence_of(
         body, spans, starts, c.start), anchor, **(c.extra or {})) for c, value, anchor in out]
-    return _date_clock_times(out, cands, body)
+    return _date_clock_times(out, cands, body, lang)
 
 
 def _resolve(cands: list[_Cand], body: str, published: datetime.date | None, lang: str,
@@ -175,15 +175,38 @@ def _opens_sentence(body: str, start: int) -> bool:
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # What may stand between a clock time and the day it belongs to.
 _CLOCK_TO_DAY = re.compile(r"[\s,]*(?:(?:on|ce|le)\s+)?", re.IGNORECASE)
+# In English a time zone may stand between them too ("9 a.m. EST Tuesday"),
+# and the two make one expression, as TimeML writes them.
+_CLOCK_ZONE_DAY = re.compile(r"\s*(?:\(?\b[A-Z]{2,4}T\b\)?|\bGMT\b|\bUTC\b)?,?\s*(?:on\s+)?")
+_DAY_KINDS = frozenset({"weekday", "dm", "dmy", "deictic_day", "holiday"})
 
 
-def _date_clock_times(out: list[Mention], cands: list[_Cand], body: str) -> list[Mention]:
-    """A clock time written just before its day ("vers 5 h, samedi") takes that day."""
-    clocks = {(c.start, c.end) for c in cands if c.kind in ("clock", "noon")}
-    for i, m in enumerate(out[:-1]):
-        nxt = out[i + 1]
-        if (m.start, m.end) in clocks and _DAY_VALUE.match(nxt.value) \
-                and _CLOCK_TO_DAY.fullmatch(body, m.end, nxt.start):
-            out[i] = Mention(m.start, m.end, m.text, nxt.value, m.sentence, m.sentence_start,
-                             nxt.anchor)
-    return out
+def _date_clock_times(out: list[Mention], cands: list[_Cand], body: str,
+                      lang: str = "en") -> list[Mention]:
+    """A clock time written just before its day ("vers 5 h, samedi") takes that
+    day; in English the two become one mention ("noon Thursday", "5 p.m. EST,
+    Nov. 6")."""
+    clocks = {(c.start, c.end) for c in cands if c.kind in ("clock", "noon", "daytime")}
+    days = {(c.start, c.end) for c in cands if c.kind in _DAY_KINDS}
+    merged: list[Mention] = []
+    i = 0
+    while i < len(out):
+        m = out[i]
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is None or (m.start, m.end) not in clocks:
+            merged.append(m)
+            i += 1
+            continue
+        if lang == "en" and (nxt.start, nxt.end) in days \
+                and _CLOCK_ZONE_DAY.fullmatch(body, m.end, nxt.start) \
+                and "\n" not in body[m.end:nxt.start]:
+            merged.append(Mention(m.start, nxt.end, body[m.start:nxt.end], nxt.value,
+                                  m.sentence, m.sentence_start, nxt.anchor))
+            i += 2
+            continue
+        if _DAY_VALUE.match(nxt.value) and _CLOCK_TO_DAY.fullmatch(body, m.end, nxt.start):
+            m = Mention(m.start, m.end, m.text, nxt.value, m.sentence, m.sentence_start,
+                        nxt.anchor)
+        merged.append(m)
+        i += 1
+    return merged

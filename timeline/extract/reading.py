@@ -10,7 +10,7 @@ from timeline.extract.context import _year_of
 from timeline.extract.patterns import _Cand
 
 _NEWS_KINDS = frozenset({"deictic_day", "deictic_fr", "deictic_unit", "weekday", "clock",
-                         "noon", "ago", "deictic_quarter"})
+                         "noon", "daytime", "ago", "deictic_quarter"})
 # A word that only makes sense against the publication date ("last month",
 # "mardi") says "news" more surely than a year near that date does: histories
 # quote such words now and then, news uses them in every other paragraph.

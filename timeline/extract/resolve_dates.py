@@ -12,6 +12,7 @@ from timeline.extract.calendar import _add_years, _valid, _When
 from timeline.extract.context import (
     _Context,
     _day,
+    _deixis_base,
     _month,
     _nearest_year,
     _normalise_month,
@@ -272,9 +273,34 @@ def _easter(year: int) -> tuple[int, int]:
     return month, day + 1
 
 
+def _feast_day(name: str, year: int, lang: str) -> tuple[int, int] | None:
+    """The (month, day) of a named feast in ``year``, None where the calendar
+    that computes it did not run yet (Easter before the Gregorian reform)."""
+    if name in lex.HOLIDAYS[lang]:
+        return lex.HOLIDAYS[lang][name]
+    if name in lex.EASTER[lang]:
+        if year < 1583:
+            return None
+        month, day = _easter(year)
+        d = datetime.date(year, month, day) + datetime.timedelta(days=lex.EASTER[lang][name])
+        return d.month, d.day
+    if name in lex.WEEKDAY_FEASTS[lang]:
+        if not 1 <= year <= 9998:
+            return None
+        month, weekday, nth, first = lex.WEEKDAY_FEASTS[lang][name]
+        if nth < 0:  # the last one: a week back from the first of next month's
+            d = datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=7)
+        else:
+            d = datetime.date(year, month, first) + datetime.timedelta(weeks=nth - 1)
+        d += datetime.timedelta(days=(weekday - d.weekday()) % 7)
+        return d.month, d.day
+    return None
+
+
 def _r_holiday(c: _Cand, ctx: _Context) -> _Result:
     m = c.match
     name = re.sub(r"\s+", " ", m.group("hol").lower()).replace("’", "'")
+    rel = (m.groupdict().get("rel") or "").lower() or None
     year = _year_of(m, ctx.lang, ctx.ref_year)
     anchor = "explicit"
     base: _When | None = None
@@ -283,23 +309,38 @@ def _r_holiday(c: _Cand, ctx: _Context) -> _Result:
         if base is None:
             return None
         year = base.year
-    if year < 1583 and name in lex.EASTER[ctx.lang]:
+    md = _feast_day(name, year, ctx.lang)
+    if md is None:
         return _When(year).timex(), anchor, None
-    if name in lex.EASTER[ctx.lang]:
-        month, day = _easter(year)
-    elif name in lex.HOLIDAYS[ctx.lang]:
-        month, day = lex.HOLIDAYS[ctx.lang][name]
-    else:
-        return None
+    month, day = md
     if anchor != "explicit" and base is not None:
-        # The feast nearest the reference: "on New Year's Day" after a
-        # November is the next January's.
-        near = _nearest_year(base, month, day, None)
+        # The feast nearest the reference ("on New Year's Day" after a
+        # November is the next January's), or the one before or after it
+        # ("last Thanksgiving").
+        near = _nearest_year(base, month, day, rel if rel in ("last", "next") else None)
         if near != year:
             year = near
-            if name in lex.EASTER[ctx.lang]:
-                if year < 1583:
-                    return _When(year).timex(), anchor, None
-                month, day = _easter(year)
+            md = _feast_day(name, year, ctx.lang)
+            if md is None:
+                return _When(year).timex(), anchor, None
+            month, day = md
+    w = _When(year, month, day)
+    return w.timex(), anchor, w
+
+
+def _r_mon_deictic_year(c: _Cand, ctx: _Context) -> _Result:
+    """ "June last year", "April 3 next year": a month of the year that "last
+    year" or "next year" alone would give."""
+    m = c.match
+    month, day = _month(m, ctx.lang), _day(m)
+    if month is None:
+        return None
+    month = _normalise_month(m, ctx.lang, month)
+    if day is not None and not _valid(2000, month, day):
+        return None
+    base, anchor = _deixis_base(ctx)
+    if base is None:
+        return None
+    year = _add_years(base.year, {"this": 0, "last": -1, "next": 1}[m.group("step")])
     w = _When(year, month, day)
     return w.timex(), anchor, w

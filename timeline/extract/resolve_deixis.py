@@ -27,7 +27,7 @@ def _r_deictic_unit(c: _Cand, ctx: _Context) -> _Result:
     m = c.match
     unit = lex.UNITS["en"].get(m.group("unit").lower())
     word = re.sub(r"\s+", " ", m.group("step").lower())
-    step = {"this": 0, "next": 1, "last": -1, "the coming": 1, "this past": -1,
+    step = {"this": 0, "next": 1, "last": -1, "past": -1, "the coming": 1, "this past": -1,
             "this coming": 1, "current": 0, "present": 0}.get(word, 0)
     if unit is None:
         return None
@@ -184,9 +184,20 @@ def _r_ref(c: _Cand, ctx: _Context) -> _Result:
             word == "current" and _CURRENT_NOUN_BEFORE.search(
                 ctx.body[max(0, c.start - 16):c.start]):
         return None  # "the electric current was weak": a flow, not the present
+    if word == "now" and _DISCOURSE_NOW.match(ctx.body, c.end) \
+            and _opens_sentence_here(ctx.body, c.start):
+        return None  # "Now, he says, ...": a turn in the argument, not a time
     if word == "à terme" and _TERM_VERB_BEFORE.search(ctx.body[max(0, c.start - 16):c.start]):
         return None  # "le contrat arrive à terme": it ends, no time is referred to
     return value, "none", None
+
+
+_DISCOURSE_NOW = re.compile(r"\s*,")
+
+
+def _opens_sentence_here(body: str, start: int) -> bool:
+    head = body[max(0, start - 8):start].rstrip(" \t\"“`'")
+    return not head or head[-1] in ".!?:;\n"
 
 
 _TERM_VERB_BEFORE = re.compile(r"\b(?:arriv|men|conduit|port|parv|venu)\w*\s+$",
@@ -234,7 +245,11 @@ def _r_deictic_quarter(c: _Cand, ctx: _Context) -> _Result:
 
 
 def _r_deictic_plural(c: _Cand, ctx: _Context) -> _Result:
-    """ "les prochains jours", "ces derniers mois": ahead of or behind the writer."""
-    rel = c.match.group("rel").lower()
-    ahead = rel.startswith("prochain") or rel.startswith("à")
+    """ "les prochains jours", "ces derniers mois", "in recent years", "in coming
+    months": ahead of or behind the writer."""
+    m = c.match
+    rel = m.group("rel").lower()
+    if ctx.lang == "en" and rel in ("last", "next") and not m.groupdict().get("the"):
+        return None  # "his last years", "next months" without "the": not this phrase
+    ahead = rel.startswith(("prochain", "à", "coming", "next", "upcoming"))
     return ("FUTURE_REF" if ahead else "PAST_REF"), "none", None

@@ -1,4 +1,4 @@
-"""Resolvers for seasons, quarters and halves of years."""
+"""Resolvers for seasons, quarters and halves of years, and nights in general."""
 
 from __future__ import annotations
 
@@ -131,3 +131,9 @@ def _r_half(c: _Cand, ctx: _Context) -> _Result:
     if year is None:
         return None
     return f"{_year_text(year)}-{part}", "explicit", _When(year)
+
+
+def _r_night(c: _Cand, ctx: _Context) -> _Result:
+    """ "at night", "night raids": nights in general, of no one day (TIMEX3
+    writes the part of the day after an unknown date)."""
+    return "XXXX-XX-XXTNI", "none", None

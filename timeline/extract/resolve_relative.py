@@ -126,6 +126,9 @@ _YEAR_BACK = re.compile(r"(?:l'an(?:née)?\s+(?:dernier|dernière|passé|passée
                         r"a\s+year\s+(?:ago|earlier)|il\s+y\s+a\s+un\s+an)", re.IGNORECASE)
 
 
+_SAME_TIME = re.compile(r"the\s+same\s+time$", re.IGNORECASE)
+
+
 def _r_same_time(c: _Cand, ctx: _Context) -> _Result:
     """ "the same time", "that time", "à ce moment-là": the narrative's date."""
     near = ctx.body[max(ctx.sentence, c.start - 28):c.start].replace("’", "'") + " | " + \
@@ -134,6 +137,10 @@ def _r_same_time(c: _Cand, ctx: _Context) -> _Result:
     if ctx.news and dct is not None and dct.month is not None and dct.year > 1 \
             and _YEAR_BACK.search(near):
         return _When(_add_years(dct.year, -1), dct.month).timex(), "publication", None
+    if ctx.news and ctx.lang == "en" and _SAME_TIME.match(c.match.group("what")):
+        # A report's "at the same time" joins two facts ("meanwhile", "also");
+        # a history's puts an event beside the date it just told.
+        return None
     base, anchor = ctx.anaphora_base()
     if base is None:
         return None
