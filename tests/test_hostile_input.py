@@ -426,6 +426,25 @@ def test_workers_die_with_the_process_that_made_them(tmp_path):
     assert not any(_alive(p) for p in workers)
 
 
+def test_a_stop_while_the_staging_folder_is_being_made_leaves_nothing(tmp_path, monkeypatch):
+    # SIGTERM becomes SystemExit wherever the main thread is: here, as the
+    # staging folder's lock is opened, before any `with` could remove it.
+    from timeline import cli, site
+
+    real_open = os.open
+
+    def stopped(path, *args, **kwargs):
+        if Path(path).name == site.MARKER:
+            raise SystemExit(128 + signal.SIGTERM)
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(site.os, "open", stopped)
+    with pytest.raises(SystemExit), cli._stop_on_sigterm():
+        site.Staging(tmp_path / "site")
+    monkeypatch.undo()
+    assert leftovers(tmp_path) == [] and site._UNFINISHED == []
+
+
 def test_sigterm_removes_the_staging_folder(tmp_path):
     archive = tmp_path / "archive"
     for i in range(30):

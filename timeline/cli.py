@@ -120,6 +120,13 @@ def _stop_on_sigterm() -> Iterator[None]:
     previous = signal.signal(signal.SIGTERM, stop)
     try:
         yield
+    except BaseException:
+        # The signal may have come before the staging folder's own `with`
+        # began (or while it was being made): remove it here.
+        from timeline.site import discard_unfinished
+
+        discard_unfinished()
+        raise
     finally:
         signal.signal(signal.SIGTERM, previous)
 

@@ -27,9 +27,11 @@ import fcntl
 import hashlib
 import os
 import shutil
+import signal
 import stat
 import tempfile
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 from timeline.errors import OutputError
@@ -223,10 +225,21 @@ class Staging:
         parent = self.out.absolute().parent
         self._made_parents = [p for p in (parent, *parent.parents) if not p.exists()]
         self._lock: int | None = None
+        self.committed = False
         try:
             parent.mkdir(parents=True, exist_ok=True)
             remove_leftovers(self.out)
-            self.path = Path(tempfile.mkdtemp(prefix=_prefix(self.out, "new"), dir=parent))
+            # The folder and its place in _UNFINISHED come together: a SIGTERM
+            # or Ctrl-C waits (blocked) until both are done, so whatever stops
+            # the build from then on finds it (discard_unfinished).
+            with _signals_held():
+                self.path = Path(tempfile.mkdtemp(prefix=_prefix(self.out, "new"), dir=parent))
+                _UNFINISHED.append(self)
+        except OSError as exc:
+            self._remove_made_parents()
+            raise OutputError(f"{out}: cannot create the output folder ({exc.strerror})"
+                              ) from None
+        try:
             # Locked before it says anything, and held until this build ends:
             # a later build sees the folder is alive (remove_leftovers).
             self._lock = os.open(self.path / MARKER, os.O_CREAT | os.O_EXCL | os.O_WRONLY
@@ -234,10 +247,9 @@ class Staging:
             fcntl.flock(self._lock, fcntl.LOCK_EX)
             os.write(self._lock, MARKER_TEXT)
         except OSError as exc:
-            self._remove_made_parents()
+            self.__exit__(None, None, None)
             raise OutputError(f"{out}: cannot create the output folder ({exc.strerror})"
                               ) from None
-        self.committed = False
 
     def __enter__(self) -> Staging:
         return self
@@ -248,6 +260,8 @@ class Staging:
                 remove_tree(self.path)
                 self._remove_made_parents()
         finally:
+            if self in _UNFINISHED:
+                _UNFINISHED.remove(self)
             if self._lock is not None:
                 os.close(self._lock)
                 self._lock = None
@@ -278,7 +292,36 @@ class Staging:
             raise OutputError(f"{self.out}: could not write the site ({exc.strerror or exc}); "
                               "the previous build, if any, is unchanged") from None
         self.committed = True
+        if self in _UNFINISHED:
+            _UNFINISHED.remove(self)
         return len(digests)
+
+
+# The staging folders this process made and has neither committed nor removed.
+_UNFINISHED: list[Staging] = []
+
+
+def discard_unfinished() -> None:
+    """Remove every staging folder this process made and did not commit.
+
+    For a build stopped by a signal: SystemExit can come between the folder's
+    creation and the `with` block that would remove it.
+    """
+    for staging in list(_UNFINISHED):
+        staging.__exit__(None, None, None)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGTERM and SIGINT for the block (main thread only); they arrive after it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def write_site(files: Mapping[str, bytes], out: Path, inputs_key: str | None = None) -> Path:
