@@ -28,6 +28,7 @@ _CLAUSE_BREAK = re.compile(r"[;:«»“”\"()\[\]—]|``|''")
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|jusqu'(?:en|à|au)|jusqu’(?:en|à|au))\s+"
                            r"(?:(?:the\s+)?(?:end|middle)\s+of\s+|(?:la\s+)?fin\s+|mi-)?$",
                            re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:that|que|qu'|qu’)(?![\w'’])", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:since|depuis)\s+(?:le\s+)?$", re.IGNORECASE)
 
 
@@ -42,11 +43,15 @@ def _tense_rx(lang: str) -> re.Pattern[str]:
         # auxiliary before it tells the tense ("will be reviewed").
         # The present progressive of an arrangement: "is meeting Monday".
         fut_forms = r"(?:is|are|am)\s+(?:(?:not|also|still)\s+)?[a-z]{2,}ing"
-        past_forms = (r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
-                      r"[a-z]+[^e\W]ed(?<!hundred)")
+        # A modal with "have" looks back ("could have emerged"), and so does a
+        # schedule already past when told ("had been due to expire Friday").
+        before_future = (r"(?:could|would|might|should|must)(?:n't|\s+not)?\s+have|"
+                         r"had\s+(?:\w+\s+)?been\s+(?:due|scheduled|expected|set)\s+to(?:\s+\w+)?")
+        past_forms = r"[a-z]+[^e\W]ed(?<!hundred)"
     else:
         # Simple futures ("présentera", "viendront", "pourra", "aura") and
         # imperfects ("votait"), participles after "est"/"sont" ("est arrivé").
+        before_future = r"(?!)"
         fut_forms = (r"[a-zéèêàâîôûç]+(?:era|eront|erons|erez|erai|ira|iront|dra|dront|"
                      r"rra|rront|vra|vront)(?<!opéra)(?<!caméra)(?<!choléra)")
         past_forms = (r"[a-zéèêàâîôûç]{2,}(?:ait|aient)(?<!souhait)(?<!trait)(?<!lait)|"
@@ -55,8 +60,13 @@ def _tense_rx(lang: str) -> re.Pattern[str]:
                       r"finalement|alors)\s+)?[a-zéèêàâîôûç]+(?:é|ée|és|ées|i|ie|is|"
                       r"ise|ies|u|ue|us|ues|ts?|tes?)")
     # An elided pronoun may stand before the verb ("s'est noyée", "l'a dit").
-    return re.compile(rf"(?<![\w-])(?:(?P<fut>(?i:{fut})|{fut_forms})|"
-                      rf"(?P<past>(?i:{past})|{past_forms}))(?![\w-])")
+    # In English a participle after a form of "be" is passive, not past, the
+    # irregular ones ("will be held", "is heard") as much as "-ed" ones: the
+    # auxiliary before it tells the tense.
+    passive = (r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bam )"
+               if lang == "en" else "")
+    return re.compile(rf"(?<![\w-])(?:(?P<pastmodal>(?i:{before_future}))|"
+                      rf"(?P<fut>(?i:{fut})|{fut_forms})|{passive}(?P<past>{past_forms}|(?i:{past})))(?![\w-])")
 
 
 def _tense(c: _Cand, ctx: _Context) -> int:
@@ -76,6 +86,10 @@ def _tense(c: _Cand, ctx: _Context) -> int:
             continue  # a word of the date itself ("mars dernier")
         dist = c.start - m.end() if m.end() <= c.start else m.start() - c.end
         between = ctx.body[m.end():c.start] if m.end() <= c.start else ctx.body[c.end:m.start()]
+        if m.start() >= c.end and _REPORTED.search(between):
+            # "warned on Thursday that strikes could follow": the verb after
+            # "that" is the report's content, not when it was made.
+            continue
         if "," in between:
             # "Clinton, who returns on Sunday, said ...": a verb in the date's
             # own phrase outranks a nearer one across a comma.

@@ -1,0 +1,53 @@
+"""Values of news dates: the tense that points a weekday or a bare date, the
+year of a bare month, and the reporting period of company news (issue 25).
+
+Every text here was written for these tests; none comes from a scored corpus.
+Each case stands beside its counter-case, the same words with the marker that
+points the other way.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from timeline.extract import extract_mentions
+
+D = datetime.date
+MONDAY = D(2020, 5, 4)  # the paper of most texts here: Monday 4 May 2020
+
+
+def value_of(body: str, text: str, published: D = MONDAY) -> str:
+    found = [(m.text, m.value) for m in extract_mentions(body, published=published, lang="en")]
+    values = [v for t, v in found if t == text]
+    assert len(values) == 1, found
+    return values[0]
+
+
+# --- Tense: which markers speak for the date ---------------------------------
+
+@pytest.mark.parametrize(("body", "text", "published", "expected"), [
+    # A participle after a form of "be" is passive, the irregular ones too:
+    # "would still be held" looks ahead, so April is this year's.
+    ("The award ceremony would still be held on April 24.", "April 24",
+     D(2020, 2, 10), "2020-04-24"),
+    # ...while "was held" looks back: last year's April.
+    ("The award ceremony was held on April 24.", "April 24", D(2020, 2, 10), "2019-04-24"),
+    ("The appeal is heard in June by three judges.", "June", D(2020, 3, 20), "2020-06"),
+    # A modal with "have" looks back: not next year's April.
+    ("Detectives wonder how on April 20 the burglar could have got in.", "April 20",
+     MONDAY, "2020-04-20"),
+    # A bare modal still looks ahead, a date months back then being next year's.
+    ("The board could meet on February 3 to settle it.", "February 3", MONDAY, "2021-02-03"),
+    # A schedule that had been due is past: last Friday, not the coming one.
+    ("The bid had been due to expire Friday evening.", "Friday evening", MONDAY, "2020-05-01"),
+    ("The bid is due to expire Friday evening.", "Friday evening", MONDAY, "2020-05-08"),
+    # A verb after "that" is what was said, not when: the warning came last Thursday.
+    ("Warnings came from the capital on Thursday that strikes could follow.", "Thursday",
+     MONDAY, "2020-04-30"),
+    ("The strikes could resume on Thursday, the minister warned.", "Thursday",
+     MONDAY, "2020-05-07"),
+])
+def test_tense_markers(body: str, text: str, published: D, expected: str) -> None:
+    assert value_of(body, text, published) == expected
