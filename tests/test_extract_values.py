@@ -40,6 +40,8 @@ def value_of(body: str, text: str, published: D = MONDAY) -> str:
      MONDAY, "2020-04-20"),
     # A bare modal still looks ahead, a date months back then being next year's.
     ("The board could meet on February 3 to settle it.", "February 3", MONDAY, "2021-02-03"),
+    # A day a few weeks back is not next year's for a clause that looks ahead.
+    ("Under the April 20 truce, the border could still reopen.", "April 20", MONDAY, "2020-04-20"),
     # A schedule that had been due is past: last Friday, not the coming one.
     ("The bid had been due to expire Friday evening.", "Friday evening", MONDAY, "2020-05-01"),
     ("The bid is due to expire Friday evening.", "Friday evening", MONDAY, "2020-05-08"),

@@ -99,7 +99,10 @@ def _tense(c: _Cand, ctx: _Context) -> int:
     return best[1] if best else 0
 
 
-_TENSE_GRACE = datetime.timedelta(days=7)  # publication dates are often a day or two off
+# Publication dates are often a day or two off, and a clause that looks ahead
+# often names a date just gone ("the accord of April 20, which could still
+# collapse"): a day weeks back is not next year's; one months back may be.
+_TENSE_GRACE = datetime.timedelta(days=31)
 # A past clause about a date weeks ahead is common ("announced it will close
 # on 30 October" read badly, an infinitive "avant de quitter ... le 30
 # octobre"): only a date months ahead is moved back.
