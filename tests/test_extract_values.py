@@ -53,3 +53,31 @@ def value_of(body: str, text: str, published: D = MONDAY) -> str:
 ])
 def test_tense_markers(body: str, text: str, published: D, expected: str) -> None:
     assert value_of(body, text, published) == expected
+
+
+# --- The mode and the year of a bare date in news ----------------------------
+
+WIRE = ("OSLO, May 3 (Wire) -- The three ports, opened to trade in June 2017, will "
+        "close on June 15. The council approved the plan on April 28.")
+
+
+def test_a_dateline_day_beside_the_paper_s_makes_a_wire_story_news() -> None:
+    # One year two years back and no deictic word: the dateline's day, a day
+    # from the paper's, is what says news, so April is this April.
+    assert value_of(WIRE, "April 28") == "2020-04-28"
+
+
+def test_a_sentence_s_year_does_not_hold_a_date_its_clause_puts_ahead() -> None:
+    assert value_of(WIRE, "June 15") == "2020-06-15"
+    body = ("The minister said on Friday that the three states, invited in July 2017, "
+            "will join on June 12.")
+    assert value_of(body, "June 12") == "2020-06-12"
+    # In a past clause the sentence's year still holds in news.
+    body = ("BERGEN, May 2 (Wire) -- The dock, sold in August 2018, was repaired on "
+            "June 3 of that summer. Work resumed on April 30.")
+    assert value_of(body, "June 3") == "2018-06-03"
+
+
+def test_a_history_s_bare_days_stay_in_the_story() -> None:
+    body = "The fort fell in June 1917. On May 20, the relief column arrived."
+    assert value_of(body, "May 20") == "1917-05-20"

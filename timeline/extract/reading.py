@@ -6,7 +6,7 @@ import bisect
 import datetime
 import re
 
-from timeline.extract.context import _year_of
+from timeline.extract.context import _day, _month, _year_of
 from timeline.extract.patterns import _Cand
 
 _NEWS_KINDS = frozenset({"deictic_day", "deictic_fr", "deictic_unit", "weekday", "clock",
@@ -30,7 +30,27 @@ def _votes(c: _Cand, published: datetime.date, lang: str) -> tuple[int, int]:
         return _DEIXIS_WEIGHT // 2, 0
     if c.kind in _NEWS_KINDS or (c.kind == "dm" and c.match.groupdict().get("wd")):
         return _DEIXIS_WEIGHT, 0  # "lundi 17 février" is a date of this week or next
+    if c.kind == "dm" and _within_days(c, published, lang, _NEAR_DAYS):
+        # A day written without its year, days from the paper's ("BERLIN,
+        # March 3 (agency)" on the 4th): a history's days fall there by chance.
+        return _DEIXIS_WEIGHT // 2, 0
     return 0, 0
+
+
+_NEAR_DAYS = 3
+
+
+def _within_days(c: _Cand, published: datetime.date, lang: str, days: int) -> bool:
+    month, day = _month(c.match, lang), _day(c.match)
+    if month is None or day is None:
+        return False
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            if abs((datetime.date(year, month, day) - published).days) <= days:
+                return True
+        except ValueError:
+            continue
+    return False
 
 
 def _is_news(cands: list[_Cand], published: datetime.date | None, lang: str,

@@ -20,7 +20,7 @@ from timeline.extract.context import (
     _year_of,
 )
 from timeline.extract.patterns import _abbreviations, _alt, _Cand
-from timeline.extract.tense import _tense_year
+from timeline.extract.tense import _looks_past_the_story, _tense_year
 
 
 def _r_dmy(c: _Cand, ctx: _Context) -> _Result:
@@ -142,6 +142,9 @@ def _r_dm(c: _Cand, ctx: _Context) -> _Result:
         return f"XXXX-{month:02d}-{day:02d}", "none", None
     year = _nearest_year(base, month, day, rel)
     w = _When(year, month, day)
+    if anchor == "narrative" and rel is None and _looks_past_the_story(w, ctx, c):
+        base, anchor = ctx.dct, "publication"
+        w = _When(_nearest_year(base, month, day, None), month, day)
     if anchor == "publication" and rel is None:
         w = _tense_year(w, ctx, c)
     return w.timex(), anchor, w
@@ -184,6 +187,9 @@ def _r_month(c: _Cand, ctx: _Context) -> _Result:
     rel = rel or _until_step(c, ctx, anchor)
     year = _nearest_year(base, month, None, rel)
     w = _When(year, month)
+    if anchor == "narrative" and rel is None and _looks_past_the_story(w, ctx, c):
+        base, anchor = ctx.dct, "publication"
+        w = _When(_nearest_year(base, month, None, None), month)
     if anchor == "publication" and rel is None:
         w = _tense_year(w, ctx, c)
     return w.timex(), anchor, w

@@ -140,3 +140,14 @@ def _tense_year(w: _When, ctx: _Context, c: _Cand) -> _When:
     if w.day is not None and not _valid(moved.year, moved.month, w.day):
         return w
     return moved
+
+
+def _looks_past_the_story(w: _When, ctx: _Context, c: _Cand) -> bool:
+    """Whether a news date given the year its sentence wrote ("invited in July
+    1997, they will join on March 12") lies before the paper's month although
+    its clause looks ahead: the year then belonged to another phrase."""
+    pub_range = ctx.pub_range()
+    if not ctx.news or pub_range is None or w.month is None:
+        return False
+    pub = pub_range[0]
+    return w.year * 12 + w.month < pub.year * 12 + pub.month and _tense(c, ctx) > 0
