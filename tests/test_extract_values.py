@@ -81,3 +81,35 @@ def test_a_sentence_s_year_does_not_hold_a_date_its_clause_puts_ahead() -> None:
 def test_a_history_s_bare_days_stay_in_the_story() -> None:
     body = "The fort fell in June 1917. On May 20, the relief column arrived."
     assert value_of(body, "May 20") == "1917-05-20"
+
+
+# --- The reporting period of company news ------------------------------------
+
+OCTOBER = D(2020, 10, 28)
+
+
+def test_a_period_named_in_passing_does_not_replace_the_report_s() -> None:
+    body = ("Harbor Mills posted third-quarter net of $4 million. After a weak second "
+            "quarter blamed on freight costs, orders recovered. In the year-earlier "
+            "period, the company lost $1 million.")
+    assert value_of(body, "the year-earlier period", OCTOBER) == "2019-Q3"
+    # The counter-case: the only period the text names is the one compared with.
+    alone = ("After a weak second quarter blamed on freight costs, orders recovered. "
+             "In the year-earlier period, the company lost $1 million.")
+    assert value_of(alone, "the year-earlier period", OCTOBER) == "2019-Q2"
+
+
+def test_a_forecast_period_is_not_the_report_s() -> None:
+    body = ("Harbor Mills posted third-quarter net of $4 million. Analysts expect losses "
+            "to persist through the second quarter of 2021. A year earlier, it earned "
+            "$3 million.")
+    assert value_of(body, "A year earlier", OCTOBER) == "2019-Q3"
+
+
+def test_a_fiscal_quarter_reported_on_is_the_focus_before_the_calendar_s_ends() -> None:
+    body = ("Dunmore Foods said fourth-quarter earnings fell 10% to $5 million, from "
+            "$6 million a year earlier.")
+    assert value_of(body, "a year earlier", OCTOBER) == "2019-Q4"
+    # A quarter still to come, with nothing reported for it, is no focus.
+    ahead = "Dunmore expects a weak fourth quarter. Prices rose 5% from a year earlier."
+    assert value_of(ahead, "a year earlier", OCTOBER) == "2019"

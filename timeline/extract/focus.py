@@ -31,13 +31,42 @@ _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _NAMING_KINDS = frozenset({"quarter", "half", "deictic_quarter"})
 
 
+# "the quarter ended Sept. 30", "the fiscal year ending in June": a period
+# reported on, whatever the calendar says.
+_ENDED_AFTER = re.compile(r"[\s,]*(?:which\s+|that\s+)?(?:ended|ending|closed)\b", re.IGNORECASE)
+
+# Results told for a period ("fourth-quarter earnings", "net income for the
+# fourth quarter"): a fiscal period reported on, even if the calendar's is not over.
+_RESULTS_AFTER = re.compile(r"\s+(?:net|earnings|profits?|loss(?:es)?|income|revenues?|sales|"
+                            r"results|operating)\b", re.IGNORECASE)
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
+
+
 def note_focus(ctx: _Context, c: _Cand, value: str) -> None:
     """Make a quarter or half just named ("the third quarter": 1989-Q3) the focus."""
     if c.kind not in _NAMING_KINDS:
         return  # a comparison ("the year-ago quarter") keeps the focus where it is
     m = _PERIOD_VALUE.match(value)
-    if m:
-        ctx.focus = (int(m.group("year")), m.group("part"), c.end)
+    if m is None:
+        return
+    year, part = int(m.group("year")), m.group("part")
+    reported = _ENDED_AFTER.match(ctx.body, c.end) or _RESULTS_AFTER.match(ctx.body, c.end) \
+        or _FOR_BEFORE.search(ctx.body, max(0, c.start - 6), c.start)
+    if reported or (_over_by_publication(ctx, year, part)
+                    and _fresh_focus(ctx, c.start) in (None, (year, part))):
+        # Once a report has its period, another one named in passing ("after
+        # a flat second quarter") does not take its place; one reported on does.
+        ctx.focus = (year, part, c.end)
+
+
+def _over_by_publication(ctx: _Context, year: int, part: str) -> bool:
+    """Whether a quarter or half had ended when the paper came out: a report's
+    results are of a past period; "losses through the third quarter of next
+    year" or "a weak fourth quarter ahead" are forecasts, not its subject."""
+    if ctx.published is None:
+        return True
+    last_month = int(part[1]) * (3 if part[0] == "Q" else 6)
+    return (year, last_month) < (ctx.published.year, ctx.published.month)
 
 
 def _fresh_focus(ctx: _Context, at: int) -> tuple[int, str] | None:
