@@ -113,3 +113,16 @@ def test_a_fiscal_quarter_reported_on_is_the_focus_before_the_calendar_s_ends() 
     # A quarter still to come, with nothing reported for it, is no focus.
     ahead = "Dunmore expects a weak fourth quarter. Prices rose 5% from a year earlier."
     assert value_of(ahead, "a year earlier", OCTOBER) == "2019"
+
+
+def test_after_nine_months_a_year_earlier_is_the_year_before() -> None:
+    body = ("Alder Bank earned $2 million in the third quarter, up from $1 million a year "
+            "earlier. For the first nine months, it earned $9 million, against $7 million "
+            "in the year-ago period. Deposits grew in the quarter, and fees rose from a "
+            "year ago.")
+    found = [(m.text, m.value) for m in extract_mentions(body, published=OCTOBER, lang="en")]
+    assert ("a year earlier", "2019-Q3") in found
+    assert ("the year-ago period", "2019") in found  # the nine months of 2019: that year
+    # The quarter is still the report's, and the report is back on it.
+    assert ("the quarter", "2020-Q3") in found
+    assert ("a year ago", "2019-Q3") in found
