@@ -126,3 +126,23 @@ def test_after_nine_months_a_year_earlier_is_the_year_before() -> None:
     # The quarter is still the report's, and the report is back on it.
     assert ("the quarter", "2020-Q3") in found
     assert ("a year ago", "2019-Q3") in found
+
+
+# --- Clock times, time zones and parentheses ---------------------------------
+
+def test_a_clock_time_takes_the_day_written_after_its_time_zone() -> None:
+    assert value_of("Bids close at 5 p.m. EST, May 8, the agency said.", "5 p.m.") \
+        == "2020-05-08"
+
+
+def test_a_colon_after_a_day_does_not_make_it_a_clock() -> None:
+    body = "The paper said in an editorial on Tuesday, May 5: the vote was fair."
+    assert value_of(body, "Tuesday, May 5") == "2020-05-05"
+
+
+@pytest.mark.parametrize(("verb", "expected"), [("will sail", "2020-05-07"),
+                                                ("sailed", "2020-04-30")])
+def test_a_date_in_its_own_parenthesis_takes_the_clause_s_tense(verb: str, expected: str
+                                                                ) -> None:
+    body = f"The ferry {verb} at dawn (5 a.m. GMT Thursday), the captain said."
+    assert value_of(body, "Thursday") == expected

@@ -36,7 +36,7 @@ def table(*, mon: str,
           year: str,
           **_: str) -> list[tuple[str, str, bool]]:
     """The English patterns, most specific first where order breaks ties."""
-    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
     wd = rf"(?:(?P<wd>{wds}),?\s+)?"
     return [
         ("dmy", rf"\b{wd}(?:the\s+)?{day}(?:\s+of)?\s+{mon},?\s+{year}\b", True),

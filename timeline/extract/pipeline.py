@@ -173,8 +173,10 @@ def _opens_sentence(body: str, start: int) -> bool:
 
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# What may stand between a clock time and the day it belongs to.
-_CLOCK_TO_DAY = re.compile(r"[\s,]*(?:(?:on|ce|le)\s+)?", re.IGNORECASE)
+# What may stand between a clock time and the day it belongs to: a time zone
+# too ("5 p.m. EST, Nov. 6", "15 h GMT samedi").
+_CLOCK_TO_DAY = re.compile(r"[\s,]*(?:(?-i:[ECMP][SD]T|GMT|UTC|CET|BST)\b[\s,]*)?"
+                           r"(?:(?:on|ce|le)\s+)?", re.IGNORECASE)
 
 
 def _date_clock_times(out: list[Mention], cands: list[_Cand], body: str) -> list[Mention]:

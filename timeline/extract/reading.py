@@ -135,8 +135,9 @@ _CLOSERS = re.compile(r"(?:[ \u00a0\u202f]?[" + _CLOSE + r"])*")
 _SENTENCE_END = re.compile(
     # The usual end: a stop, closing quotes or brackets, space, a capital or digit.
     # French sets its closing guillemet off with a space: "Non. » Puis".
+    # Not before a time zone: "at 4 a.m. EDT Thursday" is one phrase.
     r"(?<=[.!?…])(?:[ \u00a0\u202f]?[" + _CLOSE + r"])*\s+(?=[" + _OPEN + r"]?[" + _UPPER
-    + r"0-9])"
+    + r"0-9])(?!(?:[ECMP][SD]T|GMT|UTC)\b)"
     # Scraped text loses the space: "fin.»Puis", "l'Alliance ».Le président",
     # "Un texte.Deux". Before the stop, a word of two lowercase letters or a
     # closing quote, so that the stops inside "U.S.A." or "J.-M." never cut;

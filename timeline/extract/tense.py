@@ -72,15 +72,30 @@ def _tense_rx(lang: str) -> re.Pattern[str]:
 def _tense(c: _Cand, ctx: _Context) -> int:
     """+1 if the clause around a candidate looks ahead, -1 if it looks back, 0
     when it does not say: the tense marker nearest the candidate decides."""
-    best: tuple[int, int] | None = None
-    lo = max(ctx.sentence, c.start - _TENSE_REACH)
-    hi = min(ctx.sentence_end, c.end + _TENSE_REACH)
-    cut = _CLAUSE_BREAK.search(ctx.body[lo:c.start][::-1])
+    lo, hi = _clause(ctx, c.start, c.end)
+    if lo > 0 and hi < len(ctx.body) and ctx.body[lo - 1] == "(" and ctx.body[hi] == ")" \
+            and not _tense_rx(ctx.lang).search(ctx.body, lo, hi):
+        # A date in a parenthesis of its own restates the one before it
+        # ("will leave at dawn (4 a.m. Thursday)"): the clause around it tells.
+        lo, hi = _clause(ctx, lo - 1, hi + 1)
+    return _nearest_marker(c, ctx, lo, hi)
+
+
+def _clause(ctx: _Context, start: int, end: int) -> tuple[int, int]:
+    """Where the clause around ``start``-``end`` begins and ends, within reach."""
+    lo = max(ctx.sentence, start - _TENSE_REACH)
+    hi = min(ctx.sentence_end, end + _TENSE_REACH)
+    cut = _CLAUSE_BREAK.search(ctx.body[lo:start][::-1])
     if cut:
-        lo = c.start - cut.start()
-    cut = _CLAUSE_BREAK.search(ctx.body, c.end, hi)
+        lo = start - cut.start()
+    cut = _CLAUSE_BREAK.search(ctx.body, end, hi)
     if cut:
         hi = cut.start()
+    return lo, hi
+
+
+def _nearest_marker(c: _Cand, ctx: _Context, lo: int, hi: int) -> int:
+    best: tuple[int, int] | None = None
     for m in _tense_rx(ctx.lang).finditer(ctx.body, lo, hi):
         if m.start() < c.end and m.end() > c.start:
             continue  # a word of the date itself ("mars dernier")
