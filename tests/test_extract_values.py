@@ -16,6 +16,7 @@ from timeline.extract import extract_mentions
 
 D = datetime.date
 MONDAY = D(2020, 5, 4)  # the paper of most texts here: Monday 4 May 2020
+OCTOBER = D(2020, 10, 28)
 
 
 def value_of(body: str, text: str, published: D = MONDAY) -> str:
@@ -50,6 +51,20 @@ def value_of(body: str, text: str, published: D = MONDAY) -> str:
      MONDAY, "2020-04-30"),
     ("The strikes could resume on Thursday, the minister warned.", "Thursday",
      MONDAY, "2020-05-07"),
+    # An "-ed" word after an article is an adjective, not a past verb.
+    ("The dividend would be paid on a still unspecified date in January.", "January",
+     OCTOBER, "2021-01"),
+    ("The dividend was paid in January.", "January", OCTOBER, "2020-01"),
+    # A date between an article and its noun names a known thing: a clause that
+    # looks ahead does not push it to next year...
+    ("Talks could revive the June agreement with the union.", "June", OCTOBER, "2020-06"),
+    ("Talks could resume in June.", "June", OCTOBER, "2021-06"),
+    # ...and a past act that starts a stretch ahead leaves the nearest date.
+    ("The board named a new chairman, effective Feb. 1.", "Feb. 1", OCTOBER, "2021-02-01"),
+    ("The board named a new chairman on Feb. 1.", "Feb. 1", OCTOBER, "2020-02-01"),
+    ("The talks that began in the spring are supposed to end by May.", "May",
+     D(2020, 3, 22), "2020-05"),
+    ("The talks concluded in May.", "May", D(2020, 3, 22), "2019-05"),
 ])
 def test_tense_markers(body: str, text: str, published: D, expected: str) -> None:
     assert value_of(body, text, published) == expected
@@ -84,8 +99,6 @@ def test_a_history_s_bare_days_stay_in_the_story() -> None:
 
 
 # --- The reporting period of company news ------------------------------------
-
-OCTOBER = D(2020, 10, 28)
 
 
 def test_a_period_named_in_passing_does_not_replace_the_report_s() -> None:
@@ -146,3 +159,11 @@ def test_a_date_in_its_own_parenthesis_takes_the_clause_s_tense(verb: str, expec
                                                                 ) -> None:
     body = f"The ferry {verb} at dawn (5 a.m. GMT Thursday), the captain said."
     assert value_of(body, "Thursday") == expected
+
+
+def test_this_month_is_this_year_s() -> None:
+    february = D(2020, 2, 5)
+    assert value_of("The election due this September worries the party.", "September",
+                    february) == "2020-09"
+    # Without "this", the nearest September: the one five months back.
+    assert value_of("Turnout in September was low.", "September", february) == "2019-09"

@@ -161,6 +161,9 @@ def _range_year_rx(lang: str) -> re.Pattern[str]:
         r"(?![\d%]|[.,]\d)", re.IGNORECASE)
 
 
+_THIS_BEFORE = re.compile(r"\bthis\s+$", re.IGNORECASE)
+
+
 def _r_month(c: _Cand, ctx: _Context) -> _Result:
     m = c.match
     month = _month(m, ctx.lang)
@@ -185,6 +188,10 @@ def _r_month(c: _Cand, ctx: _Context) -> _Result:
     if base is None:
         return f"XXXX-{month:02d}", "none", None
     rel = rel or _until_step(c, ctx, anchor)
+    if rel is None and _THIS_BEFORE.search(ctx.body, max(0, c.start - 6), c.start):
+        # "this September" in February's paper: this year's, not the nearest.
+        w = _When(base.year, month)
+        return w.timex(), anchor, w
     year = _nearest_year(base, month, None, rel)
     w = _When(year, month)
     if anchor == "narrative" and rel is None and _looks_past_the_story(w, ctx, c):

@@ -28,7 +28,11 @@ _CLAUSE_BREAK = re.compile(r"[;:«»“”\"()\[\]—]|``|''")
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|jusqu'(?:en|à|au)|jusqu’(?:en|à|au))\s+"
                            r"(?:(?:the\s+)?(?:end|middle)\s+of\s+|(?:la\s+)?fin\s+|mi-)?$",
                            re.IGNORECASE)
+_EFFECTIVE_BEFORE = re.compile(r"\b(?:effective|starting|beginning)\s+(?:on\s+)?$",
+                               re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:that|que|qu'|qu’)(?![\w'’])", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|these|those)\s+"
+                                r"(?:(?:\w+ly|still|yet|not|now|newly)\s+)?$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:since|depuis)\s+(?:le\s+)?$", re.IGNORECASE)
 
 
@@ -101,6 +105,9 @@ def _nearest_marker(c: _Cand, ctx: _Context, lo: int, hi: int) -> int:
             continue  # a word of the date itself ("mars dernier")
         dist = c.start - m.end() if m.end() <= c.start else m.start() - c.end
         between = ctx.body[m.end():c.start] if m.end() <= c.start else ctx.body[c.end:m.start()]
+        if m.group("past") and m.group().endswith("ed") and _DETERMINER_BEFORE.search(
+                ctx.body, max(0, m.start() - 24), m.start()):
+            continue  # an adjective: "a still unspecified date", "the rejected bid"
         if m.start() >= c.end and _REPORTED.search(between):
             # "warned on Thursday that strikes could follow": the verb after
             # "that" is the report's content, not when it was made.
@@ -133,11 +140,13 @@ def _tense_year(w: _When, ctx: _Context, c: _Cand) -> _When:
     pub, pub_last = pub_range
     since = bool(_SINCE_BEFORE.search(ctx.body[max(0, c.start - 12):c.start]))
     tense = -1 if since else _tense(c, ctx)
-    if not tense:
+    if not tense or (tense > 0 and _attributive(c, ctx)):
         return w
-    if tense < 0 and _UNTIL_BEFORE.search(ctx.body[max(0, c.start - 12):c.start]):
-        # "extended the loans through January": a past act whose stretch ends
-        # ahead; the nearest such month stands.
+    if tense < 0 and (_UNTIL_BEFORE.search(ctx.body[max(0, c.start - 12):c.start])
+                      or _EFFECTIVE_BEFORE.search(ctx.body, max(0, c.start - 14), c.start)):
+        # "extended the loans through January", "named a chairman, effective
+        # Feb. 1": a past act whose stretch ends or starts ahead; the nearest
+        # such month stands.
         return w
     if w.day is None:
         ahead = (w.year * 12 + w.month) - (pub.year * 12 + pub.month)
@@ -166,3 +175,19 @@ def _looks_past_the_story(w: _When, ctx: _Context, c: _Cand) -> bool:
         return False
     pub = pub_range[0]
     return w.year * 12 + w.month < pub.year * 12 + pub.month and _tense(c, ctx) > 0
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:of|in|on|at|to|for|by|and|or|but|when|as|is|was|were|"
+                         r"are|will|would|had|has|have|that|which|who|after|before|until|"
+                         r"through|from|with|last|next|this|the|a|an)\b)[a-z][a-z-]+\b")
+
+
+def _attributive(c: _Cand, ctx: _Context) -> bool:
+    """A date between an article and its noun ("the Feb. 3 accord", "a June
+    agreement") names a thing the text takes as known: a verb that looks ahead
+    tells what is still to be done with it, not that it is to come."""
+    if ctx.lang != "en" or c.kind not in ("dm", "m"):
+        return False
+    return bool(_ARTICLE_BEFORE.search(ctx.body, max(0, c.start - 8), c.start)
+                and _NOUN_AFTER.match(ctx.body, c.end))
