@@ -51,6 +51,14 @@ def value_of(body: str, text: str, published: D = MONDAY) -> str:
      MONDAY, "2020-04-30"),
     ("The strikes could resume on Thursday, the minister warned.", "Thursday",
      MONDAY, "2020-05-07"),
+    # An intention told in the past still looks ahead, "were" notwithstanding.
+    ("Fans cheered on Friday and were planning to march on Monday.", "Monday", D(2020, 5, 8),
+     "2020-05-11"),
+    ("Fans cheered on Friday and were marching on Monday.", "Monday", D(2020, 5, 8),
+     "2020-05-04"),
+    # "could not" is a failed attempt already made; "could" alone may still happen.
+    ("The mayor could not be reached on Thursday.", "Thursday", MONDAY, "2020-04-30"),
+    ("The mayor could be reached on Thursday.", "Thursday", MONDAY, "2020-05-07"),
     # An "-ed" word after an article is an adjective, not a past verb.
     ("The dividend would be paid on a still unspecified date in January.", "January",
      OCTOBER, "2021-01"),

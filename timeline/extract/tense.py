@@ -47,15 +47,21 @@ def _tense_rx(lang: str) -> re.Pattern[str]:
         # auxiliary before it tells the tense ("will be reviewed").
         # The present progressive of an arrangement: "is meeting Monday".
         fut_forms = r"(?:is|are|am)\s+(?:(?:not|also|still)\s+)?[a-z]{2,}ing"
-        # A modal with "have" looks back ("could have emerged"), and so does a
-        # schedule already past when told ("had been due to expire Friday").
+        # A modal with "have" looks back ("could have emerged"), and so do a
+        # schedule already past when told ("had been due to expire Friday")
+        # and "could not", a news report's failed attempt ("could not be
+        # reached Friday"); a bare "could" still looks ahead.
         before_future = (r"(?:could|would|might|should|must)(?:n't|\s+not)?\s+have|"
+                         r"could(?:n't|\s+not)|"
                          r"had\s+(?:\w+\s+)?been\s+(?:due|scheduled|expected|set)\s+to(?:\s+\w+)?")
         past_forms = r"[a-z]+[^e\W]ed(?<!hundred)"
+        # An intention told in the past still looks ahead: "were planning to
+        # march on Monday" (read before "were" would count as a past).
+        before_past = r"(?:was|were)\s+(?:planning|preparing|going)\s+to"
     else:
         # Simple futures ("présentera", "viendront", "pourra", "aura") and
         # imperfects ("votait"), participles after "est"/"sont" ("est arrivé").
-        before_future = r"(?!)"
+        before_future = before_past = r"(?!)"
         fut_forms = (r"[a-zéèêàâîôûç]+(?:era|eront|erons|erez|erai|ira|iront|dra|dront|"
                      r"rra|rront|vra|vront)(?<!opéra)(?<!caméra)(?<!choléra)")
         past_forms = (r"[a-zéèêàâîôûç]{2,}(?:ait|aient)(?<!souhait)(?<!trait)(?<!lait)|"
@@ -70,7 +76,7 @@ def _tense_rx(lang: str) -> re.Pattern[str]:
     passive = (r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bam )"
                if lang == "en" else "")
     return re.compile(rf"(?<![\w-])(?:(?P<pastmodal>(?i:{before_future}))|"
-                      rf"(?P<fut>(?i:{fut})|{fut_forms})|{passive}(?P<past>{past_forms}|(?i:{past})))(?![\w-])")
+                      rf"(?P<fut>(?i:{before_past})|(?i:{fut})|{fut_forms})|{passive}(?P<past>{past_forms}|(?i:{past})))(?![\w-])")
 
 
 def _tense(c: _Cand, ctx: _Context) -> int:
