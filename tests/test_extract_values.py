@@ -175,3 +175,17 @@ def test_this_month_is_this_year_s() -> None:
                     february) == "2020-09"
     # Without "this", the nearest September: the one five months back.
     assert value_of("Turnout in September was low.", "September", february) == "2019-09"
+
+
+def test_last_before_a_month_and_day_is_the_latest_such_day() -> None:
+    body = "The plant closed last Oct. 23 after a fire and reopens next March 3."
+    assert value_of(body, "last Oct. 23") == "2019-10-23"
+    assert value_of(body, "next March 3") == "2021-03-03"
+    assert value_of("The plant closed last October.", "last October") == "2019-10"
+
+
+def test_a_day_half_a_year_either_way_is_the_past_one() -> None:
+    # News tells of the past more than it announces: a tie goes back.
+    february = D(2020, 2, 6)
+    assert value_of("The index set its record on Aug. 6.", "Aug. 6", february) == "2019-08-06"
+    assert value_of("The index set its record on Aug. 5.", "Aug. 5", february) == "2020-08-05"

@@ -168,7 +168,7 @@ def _nearest_year(base: _When, month: int, day: int | None, rel: str | None) -> 
     if rel in ("dernier", "last"):
         return base.year if there <= here else _add_years(base.year, -1)
     diff = there - here
-    if diff > 6 * 31:
+    if diff >= 6 * 31:
         best = _add_years(base.year, -1)
     elif diff < -6 * 31:
         best = _add_years(base.year, 1)

@@ -43,7 +43,9 @@ def table(*, mon: str,
         ("dmy", rf"\b{wd}{mon}\s+{day}(?:,?\s+|\s+of\s+){year}\b", True),
         ("my", rf"\b{mon}(?:,?\s+|\s+of\s+){year}\b", True),
         ("dm", rf"\b{wd}(?:the\s+)?{day}(?:\s+of)?\s+{mon}", True),
-        ("dm", rf"\b{wd}{mon}\s+{day}(?!\s*(?:{_YEAR4}|\d+\s*(?:bc|ad)))", True),
+        # "last Oct. 23": the latest such day, not last October.
+        ("dm", rf"\b(?:(?P<rel>last|next)\s+)?{wd}{mon}\s+{day}"
+               rf"(?!\s*(?:{_YEAR4}|\d+\s*(?:bc|ad)))", True),
         # The second day of a range keeps the month of the first: "April 6-7".
         ("dm_tail", rf"\b{mon}\s+[0-3]?\d\s*(?:-|–|and|to|&)\s*(?P<span>{day}"
                     rf"(?:,?\s+{year}\b)?)", False),
