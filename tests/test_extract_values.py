@@ -189,3 +189,16 @@ def test_a_day_half_a_year_either_way_is_the_past_one() -> None:
     february = D(2020, 2, 6)
     assert value_of("The index set its record on Aug. 6.", "Aug. 6", february) == "2019-08-06"
     assert value_of("The index set its record on Aug. 5.", "Aug. 5", february) == "2020-08-05"
+
+
+def test_no_sentence_ends_after_a_title_so_the_verb_still_counts() -> None:
+    assert value_of("The envoy will meet Gen. Ortiz on Friday.", "Friday") == "2020-05-08"
+    assert value_of("The envoy met Gen. Ortiz on Friday.", "Friday") == "2020-05-01"
+
+
+def test_a_date_opening_its_sentence_waits_for_the_verb() -> None:
+    body = ("In January, a week after the Smith vs. Jones ruling on river rights and "
+            "the fishing quotas of the northern coast, a fire at the old cannery killed two.")
+    assert value_of(body, "January", D(2020, 10, 25)) == "2020-01"
+    ahead = body.replace("killed", "will close")
+    assert value_of(ahead, "January", D(2020, 10, 25)) == "2021-01"

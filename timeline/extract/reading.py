@@ -153,10 +153,18 @@ _SENTENCE_END = re.compile(
 _GLUED = re.compile(r"(?<!\w)[" + _LOWER + r"]{3,}(?=[" + _UPPER + r"][" + _LOWER + r"])")
 
 
+# Titles and the like that a name always follows: no sentence ends after
+# "Mr." or "vs."; nor after a month's abbreviation before its day ("Oct. 23").
+_TITLE_STOP = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Messrs|Dr|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Maj|"
+                         r"Gov|Sen|Rep|Rev|Prof|St|Mt|Ft|vs|Gens|Sens|Reps|Msgr|Mme|Mlle|M)\.$")
+_MONTH_STOP = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$")
+
+
 def _sentences(body: str) -> list[tuple[int, int]]:
     # Closing quotes after the stop end the sentence they close ("… non.”").
     cuts = [(m.start() + _CLOSERS.match(m.group()).end(), m.end())
-            for m in _SENTENCE_END.finditer(body)]
+            for m in _SENTENCE_END.finditer(body)
+            if not _after_abbreviation(body, m.start(), m.end())]
     cuts += [(m.end(), m.end()) for m in _GLUED.finditer(body)]
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -169,6 +177,14 @@ def _sentences(body: str) -> list[tuple[int, int]]:
     if pos < len(body):
         spans.append((pos, len(body)))
     return spans or [(0, len(body))]
+
+
+def _after_abbreviation(body: str, stop: int, nxt: int) -> bool:
+    """Whether the stop just before ``stop`` closes "Mr." or an "Oct." before its day."""
+    head = body[max(0, stop - 8):stop]
+    if _TITLE_STOP.search(head):
+        return True
+    return bool(_MONTH_STOP.search(head)) and body[nxt:nxt + 1].isdigit()
 
 
 _MAX_SENTENCE = 600

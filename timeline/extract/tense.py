@@ -94,7 +94,10 @@ def _tense(c: _Cand, ctx: _Context) -> int:
 def _clause(ctx: _Context, start: int, end: int) -> tuple[int, int]:
     """Where the clause around ``start``-``end`` begins and ends, within reach."""
     lo = max(ctx.sentence, start - _TENSE_REACH)
-    hi = min(ctx.sentence_end, end + _TENSE_REACH)
+    # A date opening its sentence ("In January, a week after ..., a bomb
+    # killed") waits for the subject before the verb comes.
+    reach = 2 * _TENSE_REACH if start - ctx.sentence < 12 else _TENSE_REACH
+    hi = min(ctx.sentence_end, end + reach)
     cut = _CLAUSE_BREAK.search(ctx.body[lo:start][::-1])
     if cut:
         lo = start - cut.start()
