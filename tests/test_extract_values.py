@@ -202,3 +202,13 @@ def test_a_date_opening_its_sentence_waits_for_the_verb() -> None:
     assert value_of(body, "January", D(2020, 10, 25)) == "2020-01"
     ahead = body.replace("killed", "will close")
     assert value_of(ahead, "January", D(2020, 10, 25)) == "2021-01"
+
+
+def test_a_quarter_of_an_amount_is_the_report_s_and_the_quarter_a_year_ago_its_twin() -> None:
+    body = ("Keel Shipping posted a loss for the third quarter of $12 million. For the "
+            "quarter a year ago, it earned $3 million.")
+    assert value_of(body, "the third quarter", OCTOBER) == "2020-Q3"
+    assert value_of(body, "the quarter a year ago", OCTOBER) == "2019-Q3"
+    # "of" before a year still reads that year.
+    assert value_of("Sales fell in the third quarter of 2018.", "the third quarter of 2018",
+                    OCTOBER) == "2018-Q3"

@@ -113,13 +113,14 @@ def table(*, mon: str,
                          r"second|third|fourth)[\s-]+)?(?:quarter|period)\b(?!\s+of\b)", False),
         ("focus_period", r"\b(?P<deic>last|this|next)\s+year['’]s\s+(?:(?P<q>first|second|"
                          r"third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)\b", False),
-        ("focus_period", r"\bthe\s+(?:same|corresponding|comparable)\s+(?:quarter|period)\s+"
+        ("focus_period", r"\bthe\s+(?:(?:same|corresponding|comparable)\s+)?(?:quarter|period)\s+"
                          r"(?P<back>last\s+year|a\s+year\s+(?:ago|earlier))\b", False),
         ("focus_period", r"\b(?:the|that)\s+(?:quarter|period)\b"
                          r"(?!\s+(?:of|when|in|during|before|after|between|from)\b)", False),
         # A quarter without its year is the reporting year's ("third-quarter profit").
+        # "the third quarter of $226 million" is a result, not "of" a year.
         ("quarter", r"\b(?:the\s+)?(?P<q>first|second|third|fourth)[\s-]+quarter\b"
-                    r"(?P<thisyear>)(?!\s+of\b)", False),
+                    r"(?P<thisyear>)(?!\s+of\b(?!\s+(?:[$£€]|C\$|US\$)))", False),
         # Business shorthand: "Q3 2025", "H1 2009" (capitals checked in _written_as_name).
         ("quarter", rf"\b(?P<qh>q[1-4]|h[12])\s*(?:of\s+)?{year}\b", False),
         ("year_tail", r"(?<=[12]\d\d\d[-–/])(?P<tail>\d{2})\b(?!\s*(?:%|-))", False),
