@@ -212,3 +212,13 @@ def test_a_quarter_of_an_amount_is_the_report_s_and_the_quarter_a_year_ago_its_t
     # "of" before a year still reads that year.
     assert value_of("Sales fell in the third quarter of 2018.", "the third quarter of 2018",
                     OCTOBER) == "2018-Q3"
+
+
+def test_the_previous_weekday_counts_from_the_day_the_text_is_on() -> None:
+    body = ("The index closed at 2,080 on Wednesday, down 3% from the previous Wednesday. "
+            "Traders expect a rebound the following Monday.")
+    found = [(m.text, m.value) for m in extract_mentions(body, published=MONDAY, lang="en")]
+    assert found[:3] == [("Wednesday", "2020-04-29"), ("Wednesday", "2020-04-22"),
+                         ("Monday", "2020-04-27")]
+    # Without "the previous", a bare weekday counts from the paper.
+    assert value_of("Traders expect a rebound on Monday.", "Monday") == "2020-05-04"

@@ -108,6 +108,9 @@ _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|jusqu'(?:à|au)|jusqu’(?:
 _EVERY_BEFORE = re.compile(r"\b(?:every|each|chaque)\s+$", re.IGNORECASE)
 
 
+_AROUND_BEFORE = re.compile(r"\bthe\s+(previous|preceding|following)\s+$", re.IGNORECASE)
+
+
 def _r_weekday(c: _Cand, ctx: _Context) -> _Result:
     m = c.match
     gd = m.groupdict()
@@ -119,6 +122,18 @@ def _r_weekday(c: _Cand, ctx: _Context) -> _Result:
     if _EVERY_BEFORE.search(ctx.body[max(0, c.start - 8):c.start]):
         return None  # "every Monday", "chaque lundi": a SET, not a date
     want = lex.WEEKDAYS[ctx.lang][name.lower()]
+    around = _AROUND_BEFORE.search(ctx.body, max(0, c.start - 16), c.start)
+    if around and not gd.get("step") and ctx.lang == "en":
+        # "down 4% from the previous Friday", "the following Monday": counted
+        # from the day the text is on, not from the paper's.
+        base, anchor = ctx.anaphora_base()
+        d = base.as_date() if base else None
+        if d is not None:
+            if around.group(1).lower() in ("previous", "preceding"):
+                out = d - datetime.timedelta(days=(d.weekday() - want) % 7 or 7)
+            else:
+                out = d + datetime.timedelta(days=(want - d.weekday()) % 7 or 7)
+            return out.isoformat(), anchor, _from_date(out)
     word = (gd.get("step") or gd.get("rel") or gd.get("this") or "").lower()
     word = re.sub(r"\s+", " ", word)
     narrative_day = ctx.narrative is not None and ctx.narrative.day is not None
