@@ -222,3 +222,14 @@ def test_the_previous_weekday_counts_from_the_day_the_text_is_on() -> None:
                          ("Monday", "2020-04-27")]
     # Without "the previous", a bare weekday counts from the paper.
     assert value_of("Traders expect a rebound on Monday.", "Monday") == "2020-05-04"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # Put off until a weekday: the coming one, though the report is past.
+    ("The court postponed until Tuesday any ruling on the appeal.", "2020-05-05"),
+    ("The agency gave the tenants until 9 a.m. Tuesday to leave.", "2020-05-05"),
+    # A stretch that ran until a weekday in a past clause: the last one.
+    ("The exhibition stayed open until Tuesday.", "2020-04-28"),
+])
+def test_a_weekday_things_are_put_off_until_is_ahead(body: str, expected: str) -> None:
+    assert value_of(body, "Tuesday") == expected

@@ -103,8 +103,28 @@ def _r_deictic_day(c: _Cand, ctx: _Context) -> _Result:
     return out.isoformat(), "publication", _from_date(out)
 
 
-_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|jusqu'(?:à|au)|jusqu’(?:à|au))\s+$",
-                           re.IGNORECASE)
+# "until 9 a.m. Tuesday": a clock may stand between "until" and its day.
+_UNTIL_CLOCK_BEFORE = re.compile(r"\b(?:until|till|through|jusqu'(?:à|au)|jusqu’(?:à|au))\s+"
+                                 r"(?:(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?|h\d*)?|noon|midnight)"
+                                 r"\s+(?:[A-Z]{3}\s+)?)?$", re.IGNORECASE)
+# Putting off: "postponed until Tuesday", "gave them until Friday" set a day
+# still to come, whatever the tense of the report.
+_DEFERRAL = re.compile(r"\b(?:postpon|delay|extend|adjourn|suspend|defer|recess|put\s+off|"
+                       r"gave|give|given|grant)\w*\b", re.IGNORECASE)
+
+
+def _until_ahead(c: _Cand, ctx: _Context) -> bool:
+    """Whether a weekday closes a stretch that runs ahead: "visible jusqu'à
+    dimanche" with no tense, or one put off until then."""
+    until = _UNTIL_CLOCK_BEFORE.search(ctx.body, max(0, c.start - 32), c.start)
+    if until is None:
+        return False
+    if _tense(c, ctx) == 0:
+        return True
+    head = ctx.body[max(ctx.sentence, until.start() - 80):until.start()]
+    return ctx.lang == "en" and bool(_DEFERRAL.search(head))
+
+
 _EVERY_BEFORE = re.compile(r"\b(?:every|each|chaque)\s+$", re.IGNORECASE)
 
 
@@ -170,8 +190,7 @@ def _r_weekday(c: _Cand, ctx: _Context) -> _Result:
                 out += datetime.timedelta(days=7)
     elif word not in ("last", "dernier") and anchor == "publication" \
             and not _SINCE_BEFORE.search(ctx.body[max(0, c.start - 12):c.start]) and (
-            _tense(c, ctx) > 0 or (_UNTIL_BEFORE.search(ctx.body[max(0, c.start - 16):c.start])
-                                   and _tense(c, ctx) == 0)):
+            _tense(c, ctx) > 0 or _until_ahead(c, ctx)):
         # A clause that looks ahead, or a stretch running until a weekday
         # ("visible jusqu'à dimanche"): the coming one.
         # "Le gouvernement présentera son projet mardi": the coming Tuesday;
