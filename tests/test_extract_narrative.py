@@ -213,3 +213,18 @@ def test_the_end_of_a_stretch_is_not_moved_back_by_a_past_verb() -> None:
     # Counter-case: without "through", the past verb still looks back.
     assert value_of("The banks extended the loans in January.", "January",
                     published=D(2019, 10, 24)) == "2019-01"
+
+
+def test_the_end_of_a_stretch_named_by_an_event_does_not_move_the_story() -> None:
+    # issue 25 (values): "until the fall of X in <date>" tells where a state
+    # ended, ahead of the story; "the citadel fell in <date>" moves it.
+    body = ("In May 1701 the siege began; the blockade lasted until the fall of the "
+            "citadel in March 1703. By the start of July, the army had moved north.")
+    assert value_of(body, "the start of July") == "1701-07"
+    moved = ("In May 1701 the siege began. The citadel fell in March 1703. By the start "
+             "of July, the army had moved north.")
+    assert value_of(moved, "the start of July") == "1703-07"
+    # A step still counts from the end just read: "two years later" is 1705.
+    step = ("In May 1701 the siege began; the blockade lasted until the fall of the "
+            "citadel in March 1703. Two years later, peace was signed.")
+    assert value_of(step, "Two years later") == "1705"

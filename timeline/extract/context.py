@@ -27,6 +27,9 @@ class _Context:
     sentence: int = 0                # where the sentence being read starts
     sentence_end: int = 0            # and where it ends
     last_day: _When | None = None    # the last day, for clock times
+    # A date that ended a stretch ahead of the story ("ruled until his death
+    # in 1975"): "two years later" counts from it, a bare month does not.
+    stretch_end: _When | None = None
     # How much of ``published`` is known: "day", "month" or "year". A paper
     # dated to the month still anchors "le 19 janvier" and "last year", never
     # "yesterday" to one day.
@@ -74,6 +77,8 @@ class _Context:
 
     def anaphora_base(self) -> tuple[_When | None, str]:
         """What "the following day" or "two years later" is counted from."""
+        if self.stretch_end is not None:
+            return self.stretch_end, "narrative"
         if self.narrative is not None:
             return self.narrative, "narrative"
         if self.published is not None:
@@ -87,6 +92,8 @@ class _Context:
             # News counts from its own date, unless the same sentence gave a
             # year ("the 2003 invasion, which began on March 20").
             return self.dct, "publication"
+        if self.narrative is not None:
+            return self.narrative, "narrative"
         return self.anaphora_base()
 
 

@@ -110,6 +110,12 @@ _BACKGROUND = re.compile(r"\b(?:since|ever\s+since|depuis|dès)\s+(?:[\w'’-]+\
                          re.IGNORECASE)
 
 
+# "until the fall of the capital in 1945": the end of a stretch, named by an
+# event, that the story has not reached yet.
+_UNTIL_EVENT = re.compile(r"\b(?:until|till|jusqu'(?:à|au)|jusqu’(?:à|au))\s+"
+                          r"(?:the\s+|la\s+|le\s+)?(?:[\w'’-]+\s+){1,5}(?:in|of|on|en|de)\s+$",
+                          re.IGNORECASE)
+
 _ASIDE_YEARS = 20
 _WRITERS_TIME = 10
 
@@ -121,10 +127,16 @@ def _advance(ctx: _Context, when: _When, c: _Cand, *, explicit: bool) -> None:
     1917 ... in 1917 ... in January" is January 1918), and the end of a range
     ("the 1920-1921 season") leaves the story at its start.
     """
+    ctx.stretch_end = None
     if c.kind.startswith("year") and _RANGE_END.search(ctx.body[max(0, c.start - 3):c.start]):
         return
     if _BACKGROUND.search(ctx.body[max(ctx.sentence, c.start - 40):c.start]):
         return  # "since 214 BC", "depuis 1987": where a state began, not where the story is
+    if _UNTIL_EVENT.search(ctx.body[max(ctx.sentence, c.start - 48):c.start]):
+        # "lasted until the fall of Budapest in February 1945": where a stretch
+        # ended, ahead of the story; only a step ("two years later") counts from it.
+        ctx.stretch_end = when
+        return
     if _in_aside(ctx.body, ctx.sentence, c.start):
         return  # "(born 1890)", "the treaty (signed in 1919)", a quoted "in 1066": asides
     old = ctx.narrative
