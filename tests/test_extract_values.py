@@ -233,3 +233,15 @@ def test_the_previous_weekday_counts_from_the_day_the_text_is_on() -> None:
 ])
 def test_a_weekday_things_are_put_off_until_is_ahead(body: str, expected: str) -> None:
     assert value_of(body, "Tuesday") == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # A weekday that owns a thing names what has happened, whatever the verb.
+    ("The tenants said they would appeal Thursday's ruling.", "2020-04-30"),
+    # "ahead of" still looks forward...
+    ("Parties will campaign ahead of Thursday's vote.", "2020-05-07"),
+    # ...and without the possessive the modal does.
+    ("The tenants said they would appeal on Thursday.", "2020-05-07"),
+])
+def test_a_weekday_s_thing_has_happened(body: str, expected: str) -> None:
+    assert value_of(body, "Thursday") == expected

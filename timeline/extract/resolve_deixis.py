@@ -113,6 +113,19 @@ _DEFERRAL = re.compile(r"\b(?:postpon|delay|extend|adjourn|suspend|defer|recess|
                        r"gave|give|given|grant)\w*\b", re.IGNORECASE)
 
 
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_AHEAD_BEFORE = re.compile(r"\b(?:ahead\s+of|upcoming|coming|awaiting|await|awaits|until|"
+                           r"till)\s+$", re.IGNORECASE)
+
+
+def _possessive_past(c: _Cand, ctx: _Context) -> bool:
+    """ "get around Wednesday's ruling": a weekday owning a thing names what
+    has happened (the ruling, the close, the debate), whatever the verb
+    around it; "ahead of Sunday's vote" still looks forward."""
+    return ctx.lang == "en" and bool(_POSSESSIVE_AFTER.match(ctx.body, c.end)) \
+        and not _AHEAD_BEFORE.search(ctx.body, max(0, c.start - 16), c.start)
+
+
 def _until_ahead(c: _Cand, ctx: _Context) -> bool:
     """Whether a weekday closes a stretch that runs ahead: "visible jusqu'à
     dimanche" with no tense, or one put off until then."""
@@ -190,7 +203,7 @@ def _r_weekday(c: _Cand, ctx: _Context) -> _Result:
                 out += datetime.timedelta(days=7)
     elif word not in ("last", "dernier") and anchor == "publication" \
             and not _SINCE_BEFORE.search(ctx.body[max(0, c.start - 12):c.start]) and (
-            _tense(c, ctx) > 0 or _until_ahead(c, ctx)):
+            (_tense(c, ctx) > 0 and not _possessive_past(c, ctx)) or _until_ahead(c, ctx)):
         # A clause that looks ahead, or a stretch running until a weekday
         # ("visible jusqu'à dimanche"): the coming one.
         # "Le gouvernement présentera son projet mardi": the coming Tuesday;
