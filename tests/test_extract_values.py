@@ -245,3 +245,9 @@ def test_a_weekday_things_are_put_off_until_is_ahead(body: str, expected: str) -
 ])
 def test_a_weekday_s_thing_has_happened(body: str, expected: str) -> None:
     assert value_of(body, "Thursday") == expected
+
+
+def test_then_current_is_a_present_gone_by() -> None:
+    body = "The then current chairman resigned; the current chairman stays."
+    found = [(m.text, m.value) for m in extract_mentions(body, published=MONDAY, lang="en")]
+    assert found == [("current", "PAST_REF"), ("current", "PRESENT_REF")]

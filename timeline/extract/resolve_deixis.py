@@ -231,11 +231,15 @@ def _r_ref(c: _Cand, ctx: _Context) -> _Result:
             word == "current" and _CURRENT_NOUN_BEFORE.search(
                 ctx.body[max(0, c.start - 16):c.start]):
         return None  # "the electric current was weak": a flow, not the present
+    if value == "PRESENT_REF" and ctx.lang == "en" and _THEN_BEFORE.search(
+            ctx.body, max(0, c.start - 6), c.start):
+        return "PAST_REF", "none", None  # "the then-current chairman": a present gone by
     if word == "à terme" and _TERM_VERB_BEFORE.search(ctx.body[max(0, c.start - 16):c.start]):
         return None  # "le contrat arrive à terme": it ends, no time is referred to
     return value, "none", None
 
 
+_THEN_BEFORE = re.compile(r"\bthen[\s-]$", re.IGNORECASE)
 _TERM_VERB_BEFORE = re.compile(r"\b(?:arriv|men|conduit|port|parv|venu)\w*\s+$",
                                re.IGNORECASE)
 
