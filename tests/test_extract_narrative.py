@@ -228,3 +228,23 @@ def test_the_end_of_a_stretch_named_by_an_event_does_not_move_the_story() -> Non
     step = ("In May 1701 the siege began; the blockade lasted until the fall of the "
             "citadel in March 1703. Two years later, peace was signed.")
     assert value_of(step, "Two years later") == "1705"
+
+
+@pytest.mark.parametrize(("body", "text", "expected"), [
+    # A winter named after the story's summer or autumn is the one that
+    # follows, given the year of its January as TIMEX3 writes it...
+    ("In 1702 the war spread. The army gathered in the summer and autumn of 1702. It "
+     "passed the winter at Dijon. Early in spring it marched north.", "the winter", "1703-WI"),
+    # ...and the story goes on into that year.
+    ("In 1702 the war spread. The army gathered in the summer and autumn of 1702. It "
+     "passed the winter at Dijon. Early in spring it marched north.", "Early in spring",
+     "1703-SP"),
+    ("On 3 October 1702 the army reached Dijon and spent the winter there.",
+     "the winter", "1703-WI"),
+    # Counter-case: a story still in its spring names that year's winter.
+    ("In March 1702 the army gathered at Lyon. It passed the winter at Dijon.",
+     "the winter", "1702-WI"),
+])
+def test_a_winter_after_the_story_s_autumn_is_the_next(body: str, text: str,
+                                                       expected: str) -> None:
+    assert value_of(body, text) == expected

@@ -30,6 +30,9 @@ class _Context:
     # A date that ended a stretch ahead of the story ("ruled until his death
     # in 1975"): "two years later" counts from it, a bare month does not.
     stretch_end: _When | None = None
+    # The last season the story was in, (year, code, where): a later bare
+    # "winter" after its summer or autumn is the one that follows.
+    season: tuple[int, str, int] | None = None
     # How much of ``published`` is known: "day", "month" or "year". A paper
     # dated to the month still anchors "le 19 janvier" and "last year", never
     # "yesterday" to one day.
