@@ -248,3 +248,12 @@ def test_the_end_of_a_stretch_named_by_an_event_does_not_move_the_story() -> Non
 def test_a_winter_after_the_story_s_autumn_is_the_next(body: str, text: str,
                                                        expected: str) -> None:
     assert value_of(body, text) == expected
+
+
+def test_a_date_given_as_a_yardstick_does_not_move_the_story() -> None:
+    body = ("In 1851 the harvest recovered. Wheat fetched 40 shillings in November 1851, as "
+            "against 70 shillings in January 1847. In May, the mills reopened.")
+    assert value_of(body, "May") == "1851-05"
+    plain = ("In 1851 the harvest recovered. Wheat had fetched 70 shillings in January 1847. "
+             "In May, the mills reopened.")
+    assert value_of(plain, "May") == "1847-05"

@@ -116,6 +116,13 @@ _UNTIL_EVENT = re.compile(r"\b(?:until|till|jusqu'(?:à|au)|jusqu’(?:à|au))\s
                           r"(?:the\s+|la\s+|le\s+)?(?:[\w'’-]+\s+){1,5}(?:in|of|on|en|de)\s+$",
                           re.IGNORECASE)
 
+# A date given as a yardstick, a few words after a comparison: "as against
+# 3,500 in January 2007", "compared with $5 million in 1988", "from a high of
+# 300 in summer 2007".
+_COMPARED = re.compile(r"\b(?:as\s+against|as\s+opposed\s+to|compared\s+(?:with|to)|versus|"
+                       r"from\s+a\s+(?:high|low|peak|record)\s+of|par\s+rapport\s+à)\s+"
+                       r"(?:[\w$€£%.,'’-]+\s+){0,6}(?:in|of|on|en|de|au)\s+$", re.IGNORECASE)
+
 _ASIDE_YEARS = 20
 _WRITERS_TIME = 10
 
@@ -137,6 +144,8 @@ def _advance(ctx: _Context, when: _When, c: _Cand, *, explicit: bool) -> None:
         # ended, ahead of the story; only a step ("two years later") counts from it.
         ctx.stretch_end = when
         return
+    if _COMPARED.search(ctx.body[max(ctx.sentence, c.start - 60):c.start]):
+        return  # "490 in November 2008 as against 3,500 in January 2007": a yardstick
     if _in_aside(ctx.body, ctx.sentence, c.start):
         return  # "(born 1890)", "the treaty (signed in 1919)", a quoted "in 1066": asides
     old = ctx.narrative
