@@ -257,3 +257,11 @@ def test_a_date_given_as_a_yardstick_does_not_move_the_story() -> None:
     plain = ("In 1851 the harvest recovered. Wheat had fetched 70 shillings in January 1847. "
              "In May, the mills reopened.")
     assert value_of(plain, "May") == "1847-05"
+
+
+def test_a_year_closing_a_pair_anchors_both() -> None:
+    body = ("In April 1944 the front was quiet. Both armies had spent the spring and early "
+            "summer of 1943 rebuilding. In the spring, the offensive began.")
+    found = [(m.text, m.value) for m in extract_mentions(body, published=PAPER)]
+    assert ("the spring", "1943-SP") in found
+    assert ("the spring", "1944-SP") in found  # the second, alone, is the story's

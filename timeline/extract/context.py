@@ -209,8 +209,19 @@ _PHRASE_YEAR = re.compile(r"(?:\s+(?!(?:the|a|an|and|or|but|was|were|is|are|had|
                           r"(?P<year>1\d{3}|20\d{2})(?![\d%]|[.,]\d)", re.IGNORECASE)
 
 
+# Or closing a pair the date opens: "the spring and early summer of 1943",
+# "l'été et l'automne 1916".
+_PAIR_YEAR = re.compile(r"\s+(?:and|or|to|et|ou|à)\s+(?:[A-Za-zÀ-ÿ][\w’'-]*\s+){0,1}"
+                        r"(?:spring|summer|autumn|fall|winter|printemps|été|automne|hiver|"
+                        r"january|february|march|april|may|june|july|august|september|october|"
+                        r"november|december|janvier|février|mars|avril|mai|juin|juillet|août|"
+                        r"septembre|octobre|novembre|décembre)\s+(?:of\s+|de\s+|d'|en\s+)?"
+                        r"(?P<year>1\d{3}|20\d{2})(?![\d%]|[.,]\d)", re.IGNORECASE)
+
+
 def _phrase_year(ctx: _Context, end: int) -> int | None:
     """The year written later in the same phrase as a date without one, if any."""
-    m = _PHRASE_YEAR.match(ctx.body, end, min(len(ctx.body), end + 60))
+    m = _PHRASE_YEAR.match(ctx.body, end, min(len(ctx.body), end + 60)) \
+        or _PAIR_YEAR.match(ctx.body, end, min(len(ctx.body), end + 60))
     return int(m.group("year")) if m else None
 
