@@ -265,3 +265,11 @@ def test_a_year_closing_a_pair_anchors_both() -> None:
     found = [(m.text, m.value) for m in extract_mentions(body, published=PAPER)]
     assert ("the spring", "1943-SP") in found
     assert ("the spring", "1944-SP") in found  # the second, alone, is the story's
+
+
+def test_of_that_year_is_the_year_just_named() -> None:
+    body = ("In March 1941 the front held. The war in the east had stalled by 1940. In "
+            "August of that year, a new offensive began.")
+    assert value_of(body, "August of that year") == "1940-08"
+    plain = "In March 1941 the front held. In August of that year, a new offensive began."
+    assert value_of(plain, "August of that year") == "1941-08"

@@ -249,6 +249,9 @@ def _r_range_head(c: _Cand, ctx: _Context) -> _Result:
     return w.timex(), "explicit", w
 
 
+_THAT_YEAR_REACH = 400  # characters from the sentence that named the year
+
+
 def _r_mon_ofyear(c: _Cand, ctx: _Context) -> _Result:
     """ "June of that year", "June 3 of the same year"."""
     m = c.match
@@ -263,6 +266,11 @@ def _r_mon_ofyear(c: _Cand, ctx: _Context) -> _Result:
         return None
     text = c.match.group(0).lower()
     year = base.year
+    if ctx.dated and ctx.sentence - ctx.dated[-1][0] <= _THAT_YEAR_REACH \
+            and anchor == "narrative":
+        # "stalemated by 1940. In August of that year": the year just named,
+        # even one that did not move the story.
+        year = ctx.dated[-1][2].year
     if "following" in text or "next" in text:
         year = _add_years(year, 1)
     elif "previous" in text:
