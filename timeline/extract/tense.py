@@ -76,7 +76,8 @@ def _tense_rx(lang: str) -> re.Pattern[str]:
     passive = (r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bam )"
                if lang == "en" else "")
     return re.compile(rf"(?<![\w-])(?:(?P<pastmodal>(?i:{before_future}))|"
-                      rf"(?P<fut>(?i:{before_past})|(?i:{fut})|{fut_forms})|{passive}(?P<past>{past_forms}|(?i:{past})))(?![\w-])")
+                      rf"(?P<fut>(?i:{before_past})|(?i:{fut})|{fut_forms})|"
+                      rf"{passive}(?P<past>{past_forms}|(?i:{past})))(?![\w-])")
 
 
 def _tense(c: _Cand, ctx: _Context) -> int:
