@@ -213,3 +213,63 @@ def test_the_end_of_a_stretch_is_not_moved_back_by_a_past_verb() -> None:
     # Counter-case: without "through", the past verb still looks back.
     assert value_of("The banks extended the loans in January.", "January",
                     published=D(2019, 10, 24)) == "2019-01"
+
+
+def test_the_end_of_a_stretch_named_by_an_event_does_not_move_the_story() -> None:
+    # issue 25 (values): "until the fall of X in <date>" tells where a state
+    # ended, ahead of the story; "the citadel fell in <date>" moves it.
+    body = ("In May 1701 the siege began; the blockade lasted until the fall of the "
+            "citadel in March 1703. By the start of July, the army had moved north.")
+    assert value_of(body, "the start of July") == "1701-07"
+    moved = ("In May 1701 the siege began. The citadel fell in March 1703. By the start "
+             "of July, the army had moved north.")
+    assert value_of(moved, "the start of July") == "1703-07"
+    # A step still counts from the end just read: "two years later" is 1705.
+    step = ("In May 1701 the siege began; the blockade lasted until the fall of the "
+            "citadel in March 1703. Two years later, peace was signed.")
+    assert value_of(step, "Two years later") == "1705"
+
+
+@pytest.mark.parametrize(("body", "text", "expected"), [
+    # A winter named after the story's summer or autumn is the one that
+    # follows, given the year of its January as TIMEX3 writes it...
+    ("In 1702 the war spread. The army gathered in the summer and autumn of 1702. It "
+     "passed the winter at Dijon. Early in spring it marched north.", "the winter", "1703-WI"),
+    # ...and the story goes on into that year.
+    ("In 1702 the war spread. The army gathered in the summer and autumn of 1702. It "
+     "passed the winter at Dijon. Early in spring it marched north.", "Early in spring",
+     "1703-SP"),
+    ("On 3 October 1702 the army reached Dijon and spent the winter there.",
+     "the winter", "1703-WI"),
+    # Counter-case: a story still in its spring names that year's winter.
+    ("In March 1702 the army gathered at Lyon. It passed the winter at Dijon.",
+     "the winter", "1702-WI"),
+])
+def test_a_winter_after_the_story_s_autumn_is_the_next(body: str, text: str,
+                                                       expected: str) -> None:
+    assert value_of(body, text) == expected
+
+
+def test_a_date_given_as_a_yardstick_does_not_move_the_story() -> None:
+    body = ("In 1851 the harvest recovered. Wheat fetched 40 shillings in November 1851, as "
+            "against 70 shillings in January 1847. In May, the mills reopened.")
+    assert value_of(body, "May") == "1851-05"
+    plain = ("In 1851 the harvest recovered. Wheat had fetched 70 shillings in January 1847. "
+             "In May, the mills reopened.")
+    assert value_of(plain, "May") == "1847-05"
+
+
+def test_a_year_closing_a_pair_anchors_both() -> None:
+    body = ("In April 1944 the front was quiet. Both armies had spent the spring and early "
+            "summer of 1943 rebuilding. In the spring, the offensive began.")
+    found = [(m.text, m.value) for m in extract_mentions(body, published=PAPER)]
+    assert ("the spring", "1943-SP") in found
+    assert ("the spring", "1944-SP") in found  # the second, alone, is the story's
+
+
+def test_of_that_year_is_the_year_just_named() -> None:
+    body = ("In March 1941 the front held. The war in the east had stalled by 1940. In "
+            "August of that year, a new offensive began.")
+    assert value_of(body, "August of that year") == "1940-08"
+    plain = "In March 1941 the front held. In August of that year, a new offensive began."
+    assert value_of(plain, "August of that year") == "1941-08"

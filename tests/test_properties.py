@@ -273,6 +273,9 @@ _ANCHOR_HISTORY = [
        lang=st.sampled_from(["en", "fr"]))
 @example(body="announced yesterday , 43 years after de Gaulle", published=datetime.date(
     2009, 3, 12), precision="day", lang="en")
+# A step's own date is not its event's: the second step is not counted from "January".
+@example(body="January 43 years after de Gaulle \n 43 years after de Gaulle",
+         published=datetime.date(2000, 1, 1), precision="day", lang="en")
 @example(body="le 19 janvier", published=datetime.date(2026, 2, 1), precision="month",
          lang="fr")
 def test_no_value_lies_after_what_the_text_and_its_anchors_allow(body, published, precision,

@@ -27,6 +27,12 @@ class _Context:
     sentence: int = 0                # where the sentence being read starts
     sentence_end: int = 0            # and where it ends
     last_day: _When | None = None    # the last day, for clock times
+    # A date that ended a stretch ahead of the story ("ruled until his death
+    # in 1975"): "two years later" counts from it, a bare month does not.
+    stretch_end: _When | None = None
+    # The last season the story was in, (year, code, where): a later bare
+    # "winter" after its summer or autumn is the one that follows.
+    season: tuple[int, str, int] | None = None
     # How much of ``published`` is known: "day", "month" or "year". A paper
     # dated to the month still anchors "le 19 janvier" and "last year", never
     # "yesterday" to one day.
@@ -74,6 +80,8 @@ class _Context:
 
     def anaphora_base(self) -> tuple[_When | None, str]:
         """What "the following day" or "two years later" is counted from."""
+        if self.stretch_end is not None:
+            return self.stretch_end, "narrative"
         if self.narrative is not None:
             return self.narrative, "narrative"
         if self.published is not None:
@@ -87,6 +95,8 @@ class _Context:
             # News counts from its own date, unless the same sentence gave a
             # year ("the 2003 invasion, which began on March 20").
             return self.dct, "publication"
+        if self.narrative is not None:
+            return self.narrative, "narrative"
         return self.anaphora_base()
 
 
@@ -169,7 +179,7 @@ def _nearest_year(base: _When, month: int, day: int | None, rel: str | None) -> 
     if rel in ("dernier", "last"):
         return base.year if there <= here else _add_years(base.year, -1)
     diff = there - here
-    if diff > 6 * 31:
+    if diff >= 6 * 31:
         best = _add_years(base.year, -1)
     elif diff < -6 * 31:
         best = _add_years(base.year, 1)
@@ -200,8 +210,19 @@ _PHRASE_YEAR = re.compile(r"(?:\s+(?!(?:the|a|an|and|or|but|was|were|is|are|had|
                           r"(?P<year>1\d{3}|20\d{2})(?![\d%]|[.,]\d)", re.IGNORECASE)
 
 
+# Or closing a pair the date opens: "the spring and early summer of 1943",
+# "l'été et l'automne 1916".
+_PAIR_YEAR = re.compile(r"\s+(?:and|or|to|et|ou|à)\s+(?:[A-Za-zÀ-ÿ][\w’'-]*\s+){0,1}"
+                        r"(?:spring|summer|autumn|fall|winter|printemps|été|automne|hiver|"
+                        r"january|february|march|april|may|june|july|august|september|october|"
+                        r"november|december|janvier|février|mars|avril|mai|juin|juillet|août|"
+                        r"septembre|octobre|novembre|décembre)\s+(?:of\s+|de\s+|d'|en\s+)?"
+                        r"(?P<year>1\d{3}|20\d{2})(?![\d%]|[.,]\d)", re.IGNORECASE)
+
+
 def _phrase_year(ctx: _Context, end: int) -> int | None:
     """The year written later in the same phrase as a date without one, if any."""
-    m = _PHRASE_YEAR.match(ctx.body, end, min(len(ctx.body), end + 60))
+    m = _PHRASE_YEAR.match(ctx.body, end, min(len(ctx.body), end + 60)) \
+        or _PAIR_YEAR.match(ctx.body, end, min(len(ctx.body), end + 60))
     return int(m.group("year")) if m else None
 

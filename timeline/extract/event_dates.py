@@ -23,6 +23,8 @@ _FILLER = frozenset({
     "le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "sa", "son", "ses", "leur",
     "leurs", "ce", "cette", "on", "in", "at", "to", "en", "au", "aux",
 })
+_STEP_FROM = re.compile(r"\b(?:after|before|apres|avant)\s+(?:[^\W\d_][\w'’-]*\s+){0,3}"
+                        r"[^\W\d_][\w'’-]*", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _PHRASE_WORDS = 4    # the event's name is in its first words ("the fall of Girona")
 _STEM = 5            # "deployment" is found as "deployed", "Soviets" as "Soviet"
@@ -43,7 +45,9 @@ def _keys(words: str) -> list[tuple[str, bool]]:
 def _names(sentence: str, keys: list[tuple[str, bool]]) -> bool:
     """Whether a sentence names the event: every proper name of it ("the fall
     of Girona" is told as "Girona fell"), or every word when it has no name."""
-    folded = fold(sentence)
+    # An event named as the origin of another step ("January, 43 years after
+    # de Gaulle") is not dated by that sentence: its date is the step's.
+    folded = _STEP_FROM.sub(" ", fold(sentence))
     wanted = [k for k, name in keys if name] or [k for k, _ in keys]
     return all(re.search(rf"(?<!\w){re.escape(k)}", folded) for k in wanted)
 

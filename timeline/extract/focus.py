@@ -31,19 +31,64 @@ _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _NAMING_KINDS = frozenset({"quarter", "half", "deictic_quarter"})
 
 
+# "the quarter ended Sept. 30", "the fiscal year ending in June": a period
+# reported on, whatever the calendar says.
+_ENDED_AFTER = re.compile(r"[\s,]*(?:which\s+|that\s+)?(?:ended|ending|closed)\b", re.IGNORECASE)
+
+# Results told for a period ("fourth-quarter earnings", "net income for the
+# fourth quarter"): a fiscal period reported on, even if the calendar's is not over.
+_RESULTS_AFTER = re.compile(r"\s+(?:net|earnings|profits?|loss(?:es)?|income|revenues?|sales|"
+                            r"results|operating)\b", re.IGNORECASE)
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
+
+
 def note_focus(ctx: _Context, c: _Cand, value: str) -> None:
     """Make a quarter or half just named ("the third quarter": 1989-Q3) the focus."""
     if c.kind not in _NAMING_KINDS:
         return  # a comparison ("the year-ago quarter") keeps the focus where it is
     m = _PERIOD_VALUE.match(value)
-    if m:
-        ctx.focus = (int(m.group("year")), m.group("part"), c.end)
+    if m is None:
+        return
+    year, part = int(m.group("year")), m.group("part")
+    reported = _ENDED_AFTER.match(ctx.body, c.end) or _RESULTS_AFTER.match(ctx.body, c.end) \
+        or _FOR_BEFORE.search(ctx.body, max(0, c.start - 6), c.start)
+    if reported or (_over_by_publication(ctx, year, part)
+                    and _fresh_focus(ctx, c.start) in (None, (year, part), (year, _SPAN + part))):
+        # Once a report has its period, another one named in passing ("after
+        # a flat second quarter") does not take its place; one reported on does.
+        ctx.focus = (year, part, c.end)
+
+
+def _over_by_publication(ctx: _Context, year: int, part: str) -> bool:
+    """Whether a quarter or half had ended when the paper came out: a report's
+    results are of a past period; "losses through the third quarter of next
+    year" or "a weak fourth quarter ahead" are forecasts, not its subject."""
+    if ctx.published is None:
+        return True
+    last_month = int(part[1]) * (3 if part[0] == "Q" else 6)
+    return (year, last_month) < (ctx.published.year, ctx.published.month)
+
+
+# Results for a stretch TIMEX3 has no part for ("the first nine months", "the
+# full year", "for the year ended June 30"): after one, a report compares that
+# stretch, so "a year earlier" is the year before, not its quarter.
+_SPAN_NAMED = re.compile(r"\b(?:(?:first\s+)?(?:nine|six|nine-|six-)\s*months?|"
+                         r"(?:full|fiscal|whole)[\s-]year|for\s+the\s+year|"
+                         r"year[\s-]to[\s-]date)\b", re.IGNORECASE)
+
+
+_SPAN = "~"  # marks a focus part once the report has moved on to such a stretch
 
 
 def _fresh_focus(ctx: _Context, at: int) -> tuple[int, str] | None:
+    """The focus (year, part) if still in reach of ``at``; the part starts with
+    ``_SPAN`` when the report has since moved to a stretch that has no part."""
     if ctx.focus is None or at - ctx.focus[2] > _FOCUS_REACH:
         return None
-    year, part, _ = ctx.focus
+    year, part, since = ctx.focus
+    if not part.startswith(_SPAN) and _SPAN_NAMED.search(ctx.body, since, at):
+        part = _SPAN + part
+        ctx.focus = (year, part, since)
     return year, part
 
 
@@ -56,6 +101,8 @@ def compare_with_focus(c: _Cand, value: str, ctx: _Context) -> str:
         return value
     year, part = focus
     ctx.focus = (year, part, c.end)
+    if part.startswith(_SPAN):
+        return _year_text(year - 1)  # "nine-month net ... a year earlier": that year
     return f"{_year_text(year - 1)}-{part}"
 
 
@@ -66,6 +113,10 @@ def _r_focus_period(c: _Cand, ctx: _Context) -> _Result:
     part = f"Q{_QUARTERS[gd['q'].lower()]}" if gd.get("q") else focus[1] if focus else None
     if part is None:
         return None  # no period to refer to: "the period" is no date here
+    if part.startswith(_SPAN) and "quarter" in c.match.group().lower():
+        # "the quarter" is still the report's quarter, and the report is back on it.
+        part = part[len(_SPAN):]
+        focus = (focus[0], part) if focus else None
     if gd.get("year"):
         year = int(gd["year"])
         anchor = "explicit"
@@ -82,6 +133,8 @@ def _r_focus_period(c: _Cand, ctx: _Context) -> _Result:
     else:
         year, anchor = focus[0], "narrative"
     ctx.focus = (focus[0] if focus else year, focus[1] if focus else part, c.end)
+    if part.startswith(_SPAN):
+        return _year_text(year), anchor, None  # "the 1988 period" after nine months
     return f"{_year_text(year)}-{part}", anchor, None
 
 

@@ -257,6 +257,7 @@ FUTURE_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("will", "won't", "shall", "'ll", "’ll", "going to", "is to", "are to", "is due",
            "are due", "due to", "scheduled", "expected", "plans to", "plan to", "planned",
            "set to", "is set", "are set", "upcoming", "would", "is to be", "intends to",
+           "is supposed to", "are supposed to",
            "aims to", "hopes to", "calls for", "call for", "called for", "threatens to",
            "threatened to", "is poised to", "are poised to", "takes effect", "take effect",
            "goes into effect", "go into effect", "comes into force", "come into force",

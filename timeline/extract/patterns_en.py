@@ -52,7 +52,9 @@ def table(*, mon: str,
         ("dmy", rf"\b{wd}{mon}\s+{day}(?:,?\s+|\s+of\s+){year}\b", True),
         ("my", rf"\b{mon}(?:,?\s+|\s+of\s+){year}\b", True),
         ("dm", rf"\b{wd}(?:the\s+)?{day}(?:\s+of)?\s+{mon}", True),
-        ("dm", rf"\b{wd}{mon}\s+{day}(?!\s*(?:{_YEAR4}|\d+\s*(?:bc|ad)))", True),
+        # "last Oct. 23": the latest such day, not last October.
+        ("dm", rf"\b(?:(?P<rel>last|next)\s+)?{wd}{mon}\s+{day}"
+               rf"(?!\s*(?:{_YEAR4}|\d+\s*(?:bc|ad)))", True),
         # The second day of a range keeps the month of the first: "April 6-7".
         ("dm_tail", rf"\b{mon}\s+[0-3]?\d\s*(?:-|–|and|to|&)\s*(?P<span>{day}"
                     rf"(?:,?\s+{year}\b)?)", False),
@@ -125,7 +127,7 @@ def table(*, mon: str,
                          r"second|third|fourth)[\s-]+)?(?:quarter|period)\b(?!\s+of\b)", False),
         ("focus_period", r"\b(?P<deic>last|this|next)\s+year['’]s\s+(?:(?P<q>first|second|"
                          r"third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)\b", False),
-        ("focus_period", r"\bthe\s+(?:same|corresponding|comparable)\s+(?:quarter|period)\s+"
+        ("focus_period", r"\bthe\s+(?:(?:same|corresponding|comparable)\s+)?(?:quarter|period)\s+"
                          r"(?P<back>last\s+year|a\s+year\s+(?:ago|earlier))\b", False),
         # "the latest quarter" is a deictic quarter (below), "the latest period"
         # the report's; "quarter-to-quarter" compares, it names no quarter.
@@ -138,6 +140,7 @@ def table(*, mon: str,
                        r"(?!-|\s+(?:before|after|following|earlier|ago|two|nineteen|"
                        rf"eighteen|\d)\b){_NOT_OF}", True),
         # A quarter without its year is the reporting year's ("third-quarter profit").
+        # "the third quarter of $226 million" is a result, not "of" a year.
         ("quarter", r"\b(?:the\s+)?(?P<q>first|second|third|fourth)[\s-]+quarter\b"
                     rf"(?P<thisyear>){_NOT_OF}", False),
         # Business shorthand: "Q3 2025", "H1 2009" (capitals checked in _written_as_name).

@@ -110,6 +110,19 @@ _BACKGROUND = re.compile(r"\b(?:since|ever\s+since|depuis|dès)\s+(?:[\w'’-]+\
                          re.IGNORECASE)
 
 
+# "until the fall of the capital in 1945": the end of a stretch, named by an
+# event, that the story has not reached yet.
+_UNTIL_EVENT = re.compile(r"\b(?:until|till|jusqu'(?:à|au)|jusqu’(?:à|au))\s+"
+                          r"(?:the\s+|la\s+|le\s+)?(?:[\w'’-]+\s+){1,5}(?:in|of|on|en|de)\s+$",
+                          re.IGNORECASE)
+
+# A date given as a yardstick, a few words after a comparison: "as against
+# 3,500 in January 2007", "compared with $5 million in 1988", "from a high of
+# 300 in summer 2007".
+_COMPARED = re.compile(r"\b(?:as\s+against|as\s+opposed\s+to|compared\s+(?:with|to)|versus|"
+                       r"from\s+a\s+(?:high|low|peak|record)\s+of|par\s+rapport\s+à)\s+"
+                       r"(?:[\w$€£%.,'’-]+\s+){0,6}(?:in|of|on|en|de|au)\s+$", re.IGNORECASE)
+
 _ASIDE_YEARS = 20
 _WRITERS_TIME = 10
 
@@ -121,10 +134,18 @@ def _advance(ctx: _Context, when: _When, c: _Cand, *, explicit: bool) -> None:
     1917 ... in 1917 ... in January" is January 1918), and the end of a range
     ("the 1920-1921 season") leaves the story at its start.
     """
+    ctx.stretch_end = None
     if c.kind.startswith("year") and _RANGE_END.search(ctx.body[max(0, c.start - 3):c.start]):
         return
     if _BACKGROUND.search(ctx.body[max(ctx.sentence, c.start - 40):c.start]):
         return  # "since 214 BC", "depuis 1987": where a state began, not where the story is
+    if _UNTIL_EVENT.search(ctx.body[max(ctx.sentence, c.start - 48):c.start]):
+        # "lasted until the fall of Budapest in February 1945": where a stretch
+        # ended, ahead of the story; only a step ("two years later") counts from it.
+        ctx.stretch_end = when
+        return
+    if _COMPARED.search(ctx.body[max(ctx.sentence, c.start - 60):c.start]):
+        return  # "490 in November 2008 as against 3,500 in January 2007": a yardstick
     if _in_aside(ctx.body, ctx.sentence, c.start):
         return  # "(born 1890)", "the treaty (signed in 1919)", a quoted "in 1066": asides
     old = ctx.narrative
@@ -173,8 +194,10 @@ def _opens_sentence(body: str, start: int) -> bool:
 
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# What may stand between a clock time and the day it belongs to.
-_CLOCK_TO_DAY = re.compile(r"[\s,]*(?:(?:on|ce|le)\s+)?", re.IGNORECASE)
+# What may stand between a clock time and the day it belongs to: a time zone
+# too ("5 p.m. EST, Nov. 6", "15 h GMT samedi").
+_CLOCK_TO_DAY = re.compile(r"[\s,]*(?:(?-i:[ECMP][SD]T|GMT|UTC|CET|BST)\b[\s,]*)?"
+                           r"(?:(?:on|ce|le)\s+)?", re.IGNORECASE)
 # In English a time zone may stand between them too ("9 a.m. EST Tuesday"),
 # and the two make one expression, as TimeML writes them.
 _CLOCK_ZONE_DAY = re.compile(r"\s*(?:\(?\b[A-Z]{2,4}T\b\)?|\bGMT\b|\bUTC\b)?,?\s*(?:on\s+)?")

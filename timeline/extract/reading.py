@@ -6,7 +6,7 @@ import bisect
 import datetime
 import re
 
-from timeline.extract.context import _year_of
+from timeline.extract.context import _day, _month, _year_of
 from timeline.extract.patterns import _Cand
 
 _NEWS_KINDS = frozenset({"deictic_day", "deictic_fr", "deictic_unit", "weekday", "clock",
@@ -30,7 +30,27 @@ def _votes(c: _Cand, published: datetime.date, lang: str) -> tuple[int, int]:
         return _DEIXIS_WEIGHT // 2, 0
     if c.kind in _NEWS_KINDS or (c.kind == "dm" and c.match.groupdict().get("wd")):
         return _DEIXIS_WEIGHT, 0  # "lundi 17 février" is a date of this week or next
+    if c.kind == "dm" and _within_days(c, published, lang, _NEAR_DAYS):
+        # A day written without its year, days from the paper's ("BERLIN,
+        # March 3 (agency)" on the 4th): a history's days fall there by chance.
+        return _DEIXIS_WEIGHT // 2, 0
     return 0, 0
+
+
+_NEAR_DAYS = 3
+
+
+def _within_days(c: _Cand, published: datetime.date, lang: str, days: int) -> bool:
+    month, day = _month(c.match, lang), _day(c.match)
+    if month is None or day is None:
+        return False
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            if abs((datetime.date(year, month, day) - published).days) <= days:
+                return True
+        except ValueError:
+            continue
+    return False
 
 
 def _is_news(cands: list[_Cand], published: datetime.date | None, lang: str,
@@ -115,8 +135,9 @@ _CLOSERS = re.compile(r"(?:[ \u00a0\u202f]?[" + _CLOSE + r"])*")
 _SENTENCE_END = re.compile(
     # The usual end: a stop, closing quotes or brackets, space, a capital or digit.
     # French sets its closing guillemet off with a space: "Non. » Puis".
+    # Not before a time zone: "at 4 a.m. EDT Thursday" is one phrase.
     r"(?<=[.!?…])(?:[ \u00a0\u202f]?[" + _CLOSE + r"])*\s+(?=[" + _OPEN + r"]?[" + _UPPER
-    + r"0-9])"
+    + r"0-9])(?!(?:[ECMP][SD]T|GMT|UTC)\b)"
     # Scraped text loses the space: "fin.»Puis", "l'Alliance ».Le président",
     # "Un texte.Deux". Before the stop, a word of two lowercase letters or a
     # closing quote, so that the stops inside "U.S.A." or "J.-M." never cut;
@@ -132,10 +153,18 @@ _SENTENCE_END = re.compile(
 _GLUED = re.compile(r"(?<!\w)[" + _LOWER + r"]{3,}(?=[" + _UPPER + r"][" + _LOWER + r"])")
 
 
+# Titles and the like that a name always follows: no sentence ends after
+# "Mr." or "vs."; nor after a month's abbreviation before its day ("Oct. 23").
+_TITLE_STOP = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Messrs|Dr|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Maj|"
+                         r"Gov|Sen|Rep|Rev|Prof|St|Mt|Ft|vs|Gens|Sens|Reps|Msgr|Mme|Mlle|M)\.$")
+_MONTH_STOP = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$")
+
+
 def _sentences(body: str) -> list[tuple[int, int]]:
     # Closing quotes after the stop end the sentence they close ("… non.”").
     cuts = [(m.start() + _CLOSERS.match(m.group()).end(), m.end())
-            for m in _SENTENCE_END.finditer(body)]
+            for m in _SENTENCE_END.finditer(body)
+            if not _after_abbreviation(body, m.start(), m.end())]
     cuts += [(m.end(), m.end()) for m in _GLUED.finditer(body)]
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -148,6 +177,14 @@ def _sentences(body: str) -> list[tuple[int, int]]:
     if pos < len(body):
         spans.append((pos, len(body)))
     return spans or [(0, len(body))]
+
+
+def _after_abbreviation(body: str, stop: int, nxt: int) -> bool:
+    """Whether the stop just before ``stop`` closes "Mr." or an "Oct." before its day."""
+    head = body[max(0, stop - 8):stop]
+    if _TITLE_STOP.search(head):
+        return True
+    return bool(_MONTH_STOP.search(head)) and body[nxt:nxt + 1].isdigit()
 
 
 _MAX_SENTENCE = 600

@@ -21,7 +21,7 @@ from timeline.extract.context import (
     _year_of,
 )
 from timeline.extract.patterns import _abbreviations, _alt, _Cand
-from timeline.extract.tense import _tense_year
+from timeline.extract.tense import _looks_past_the_story, _tense_year
 
 
 def _r_dmy(c: _Cand, ctx: _Context) -> _Result:
@@ -143,6 +143,9 @@ def _r_dm(c: _Cand, ctx: _Context) -> _Result:
         return f"XXXX-{month:02d}-{day:02d}", "none", None
     year = _nearest_year(base, month, day, rel)
     w = _When(year, month, day)
+    if anchor == "narrative" and rel is None and _looks_past_the_story(w, ctx, c):
+        base, anchor = ctx.dct, "publication"
+        w = _When(_nearest_year(base, month, day, None), month, day)
     if anchor == "publication" and rel is None:
         w = _tense_year(w, ctx, c)
     return w.timex(), anchor, w
@@ -157,6 +160,9 @@ def _range_year_rx(lang: str) -> re.Pattern[str]:
         r"(?:\s*(?:-|–|and|to|until|through|&|et|au|à)\s*(?:le\s+|the\s+)?[0-3]?\d(?:st|nd|rd|th|er)?"
         rf"(?:\s+(?:of\s+)?(?:{month_names})\.?)?)?,?\s+(?P<year>1\d{{3}}|20\d{{2}})"
         r"(?![\d%]|[.,]\d)", re.IGNORECASE)
+
+
+_THIS_BEFORE = re.compile(r"\bthis\s+$", re.IGNORECASE)
 
 
 def _r_month(c: _Cand, ctx: _Context) -> _Result:
@@ -183,8 +189,15 @@ def _r_month(c: _Cand, ctx: _Context) -> _Result:
     if base is None:
         return f"XXXX-{month:02d}", "none", None
     rel = rel or _until_step(c, ctx, anchor)
+    if rel is None and _THIS_BEFORE.search(ctx.body, max(0, c.start - 6), c.start):
+        # "this September" in February's paper: this year's, not the nearest.
+        w = _When(base.year, month)
+        return w.timex(), anchor, w
     year = _nearest_year(base, month, None, rel)
     w = _When(year, month)
+    if anchor == "narrative" and rel is None and _looks_past_the_story(w, ctx, c):
+        base, anchor = ctx.dct, "publication"
+        w = _When(_nearest_year(base, month, None, None), month)
     if anchor == "publication" and rel is None:
         w = _tense_year(w, ctx, c)
     return w.timex(), anchor, w
@@ -237,6 +250,9 @@ def _r_range_head(c: _Cand, ctx: _Context) -> _Result:
     return w.timex(), "explicit", w
 
 
+_THAT_YEAR_REACH = 400  # characters from the sentence that named the year
+
+
 def _r_mon_ofyear(c: _Cand, ctx: _Context) -> _Result:
     """ "June of that year", "June 3 of the same year"."""
     m = c.match
@@ -251,6 +267,11 @@ def _r_mon_ofyear(c: _Cand, ctx: _Context) -> _Result:
         return None
     text = c.match.group(0).lower()
     year = base.year
+    if ctx.dated and ctx.sentence - ctx.dated[-1][0] <= _THAT_YEAR_REACH \
+            and anchor == "narrative":
+        # "stalemated by 1940. In August of that year": the year just named,
+        # even one that did not move the story.
+        year = ctx.dated[-1][2].year
     if "following" in text or "next" in text:
         year = _add_years(year, 1)
     elif "previous" in text:

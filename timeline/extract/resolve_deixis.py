@@ -103,9 +103,45 @@ def _r_deictic_day(c: _Cand, ctx: _Context) -> _Result:
     return out.isoformat(), "publication", _from_date(out)
 
 
-_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|jusqu'(?:à|au)|jusqu’(?:à|au))\s+$",
-                           re.IGNORECASE)
+# "until 9 a.m. Tuesday": a clock may stand between "until" and its day.
+_UNTIL_CLOCK_BEFORE = re.compile(r"\b(?:until|till|through|jusqu'(?:à|au)|jusqu’(?:à|au))\s+"
+                                 r"(?:(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?|h\d*)?|noon|midnight)"
+                                 r"\s+(?:[A-Z]{3}\s+)?)?$", re.IGNORECASE)
+# Putting off: "postponed until Tuesday", "gave them until Friday" set a day
+# still to come, whatever the tense of the report.
+_DEFERRAL = re.compile(r"\b(?:postpon|delay|extend|adjourn|suspend|defer|recess|put\s+off|"
+                       r"gave|give|given|grant)\w*\b", re.IGNORECASE)
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_AHEAD_BEFORE = re.compile(r"\b(?:ahead\s+of|upcoming|coming|awaiting|await|awaits|until|"
+                           r"till)\s+$", re.IGNORECASE)
+
+
+def _possessive_past(c: _Cand, ctx: _Context) -> bool:
+    """ "get around Wednesday's ruling": a weekday owning a thing names what
+    has happened (the ruling, the close, the debate), whatever the verb
+    around it; "ahead of Sunday's vote" still looks forward."""
+    return ctx.lang == "en" and bool(_POSSESSIVE_AFTER.match(ctx.body, c.end)) \
+        and not _AHEAD_BEFORE.search(ctx.body, max(0, c.start - 16), c.start)
+
+
+def _until_ahead(c: _Cand, ctx: _Context) -> bool:
+    """Whether a weekday closes a stretch that runs ahead: "visible jusqu'à
+    dimanche" with no tense, or one put off until then."""
+    until = _UNTIL_CLOCK_BEFORE.search(ctx.body, max(0, c.start - 32), c.start)
+    if until is None:
+        return False
+    if _tense(c, ctx) == 0:
+        return True
+    head = ctx.body[max(ctx.sentence, until.start() - 80):until.start()]
+    return ctx.lang == "en" and bool(_DEFERRAL.search(head))
+
+
 _EVERY_BEFORE = re.compile(r"\b(?:every|each|chaque)\s+$", re.IGNORECASE)
+
+
+_AROUND_BEFORE = re.compile(r"\bthe\s+(previous|preceding|following)\s+$", re.IGNORECASE)
 
 
 def _r_weekday(c: _Cand, ctx: _Context) -> _Result:
@@ -119,6 +155,18 @@ def _r_weekday(c: _Cand, ctx: _Context) -> _Result:
     if _EVERY_BEFORE.search(ctx.body[max(0, c.start - 8):c.start]):
         return None  # "every Monday", "chaque lundi": a SET, not a date
     want = lex.WEEKDAYS[ctx.lang][name.lower()]
+    around = _AROUND_BEFORE.search(ctx.body, max(0, c.start - 16), c.start)
+    if around and not gd.get("step") and ctx.lang == "en":
+        # "down 4% from the previous Friday", "the following Monday": counted
+        # from the day the text is on, not from the paper's.
+        base, anchor = ctx.anaphora_base()
+        d = base.as_date() if base else None
+        if d is not None:
+            if around.group(1).lower() in ("previous", "preceding"):
+                out = d - datetime.timedelta(days=(d.weekday() - want) % 7 or 7)
+            else:
+                out = d + datetime.timedelta(days=(want - d.weekday()) % 7 or 7)
+            return out.isoformat(), anchor, _from_date(out)
     word = (gd.get("step") or gd.get("rel") or gd.get("this") or "").lower()
     word = re.sub(r"\s+", " ", word)
     narrative_day = ctx.narrative is not None and ctx.narrative.day is not None
@@ -155,8 +203,7 @@ def _r_weekday(c: _Cand, ctx: _Context) -> _Result:
                 out += datetime.timedelta(days=7)
     elif word not in ("last", "dernier") and anchor == "publication" \
             and not _SINCE_BEFORE.search(ctx.body[max(0, c.start - 12):c.start]) and (
-            _tense(c, ctx) > 0 or (_UNTIL_BEFORE.search(ctx.body[max(0, c.start - 16):c.start])
-                                   and _tense(c, ctx) == 0)):
+            (_tense(c, ctx) > 0 and not _possessive_past(c, ctx)) or _until_ahead(c, ctx)):
         # A clause that looks ahead, or a stretch running until a weekday
         # ("visible jusqu'à dimanche"): the coming one.
         # "Le gouvernement présentera son projet mardi": the coming Tuesday;
@@ -187,6 +234,9 @@ def _r_ref(c: _Cand, ctx: _Context) -> _Result:
     if word == "now" and _DISCOURSE_NOW.match(ctx.body, c.end) \
             and _opens_sentence_here(ctx.body, c.start):
         return None  # "Now, he says, ...": a turn in the argument, not a time
+    if value == "PRESENT_REF" and ctx.lang == "en" and _THEN_BEFORE.search(
+            ctx.body, max(0, c.start - 6), c.start):
+        return "PAST_REF", "none", None  # "the then-current chairman": a present gone by
     if word == "à terme" and _TERM_VERB_BEFORE.search(ctx.body[max(0, c.start - 16):c.start]):
         return None  # "le contrat arrive à terme": it ends, no time is referred to
     return value, "none", None
@@ -200,6 +250,7 @@ def _opens_sentence_here(body: str, start: int) -> bool:
     return not head or head[-1] in ".!?:;\n"
 
 
+_THEN_BEFORE = re.compile(r"\bthen[\s-]$", re.IGNORECASE)
 _TERM_VERB_BEFORE = re.compile(r"\b(?:arriv|men|conduit|port|parv|venu)\w*\s+$",
                                re.IGNORECASE)
 

@@ -24,6 +24,7 @@ def _r_season_y(c: _Cand, ctx: _Context) -> _Result:
     year = _year_of(c.match, ctx.lang, ctx.ref_year)
     if code is None or year is None:
         return None
+    ctx.season = (year, code, c.start)
     return f"{_year_text(year)}-{code}", "explicit", _When(year)
 
 
@@ -46,7 +47,30 @@ def _r_season(c: _Cand, ctx: _Context) -> _Result:
         # every summer; which one is not said. (A history's present, "au
         # printemps, les troupes débarquent", has a story's date to go by.)
         return f"XXXX-{code}", "none", None
-    return f"{_year_text(base.year)}-{code}", anchor, None
+    year = base.year
+    season = ctx.season
+    if anchor == "narrative" and season is not None and season[0] == _add_years(base.year, 1) \
+            and season[2] >= (ctx.dated[-1][0] if ctx.dated else -1):
+        # "they passed the winter (480 BC). Early in spring ...": the story
+        # went on into the winter's year.
+        year = season[0]
+    elif code == "WI" and anchor == "narrative" and _late_in_year(ctx, base):
+        # A winter named after the story's autumn is the one that follows,
+        # and TIMEX3 gives it the year of its January: "the summer and autumn
+        # of 481 BC ... they passed the winter" is BC0480-WI.
+        year = _add_years(base.year, 1)
+    ctx.season = (year, code, c.start)
+    return f"{_year_text(year)}-{code}", anchor, None
+
+
+def _late_in_year(ctx: _Context, base: _When) -> bool:
+    """Whether the story stands after midsummer of its year: its last date is
+    in September or later, or a summer or autumn of that year came after it."""
+    season = ctx.season
+    dated_at = ctx.dated[-1][0] if ctx.dated else -1
+    if season is not None and season[0] == base.year and season[2] >= dated_at:
+        return season[1] in ("SU", "FA")
+    return base.month is not None and base.month >= 9
 
 
 _FALL_BEFORE = re.compile(r"\b(?:in|during|that|this|last|next|early|late|by|until|the)\s+$")
