@@ -6,15 +6,23 @@ helpers) because the block describes the site, not the history.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from timeline.catalog import Site
 from timeline.dates import LANGUAGES
-from timeline.yamlsource import Node, ScalarNode, SequenceNode, kind
+from timeline.yamlsource import MappingNode, Node, ScalarNode, SequenceNode, kind
 
-if TYPE_CHECKING:
-    from timeline.events_checker import EventsChecker
+
+class EventsChecker(Protocol):
+    """What this block borrows from events_checker.EventsChecker (which calls check_site)."""
+
+    def problem(self, node: Node, message: str) -> None: ...
+    def fields(self, node: MappingNode, what: str, allowed: tuple[str, ...],
+               required: tuple[str, ...]) -> dict[str, Node]: ...
+    def mapping(self, node: Node, message: str) -> MappingNode | None: ...
+    def text(self, node: Node, name: str) -> str | None: ...
+    def languages(self, node: Node, name: str) -> dict[str, str] | None: ...
 
 SITE_KEYS = ("title", "description", "short_title", "url", "languages")
 SITE_REQUIRED = ("title", "description")
