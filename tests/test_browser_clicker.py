@@ -217,6 +217,10 @@ def test_classroom_fits_every_screen(browser, shipped_site, tmp_path, lang, size
         short = toggle.is_visible()
         # The short screens are those where text and chart did not both fit.
         assert short == (height < 576), size
+        if not short:
+            # Text and chart are both shown: the chart's key changes nothing.
+            pw_page.keyboard.press("c")
+            assert pw_page.evaluate("document.querySelector('.is-chart-shown')") is None
         if short:
             # The text first, with the room; the chart one press away.
             assert not pw_page.locator("#timeline-chart").is_visible()
@@ -234,6 +238,13 @@ def test_classroom_fits_every_screen(browser, shipped_site, tmp_path, lang, size
             if (width, height) == (1280, 720) and facts["summary"] is not None:
                 assert facts["summary"] >= MIN_PROJECTOR_SUMMARY_PX, (step_id, facts)
             if short and n == 0:
+                # The key first (C, or G for "graphique"), then the button.
+                pw_page.keyboard.press("g" if lang == "fr" else "c")
+                assert toggle.get_attribute("aria-pressed") == "true"
+                assert pw_page.locator("#timeline-chart").is_visible()
+                pw_page.keyboard.press("c" if lang == "fr" else "g")
+                assert toggle.get_attribute("aria-pressed") == "false"
+                assert pw_page.locator("#present-stage").is_visible()
                 toggle.click()
                 assert toggle.get_attribute("aria-pressed") == "true"
                 assert pw_page.locator("#timeline-chart").is_visible()

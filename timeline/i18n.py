@@ -88,7 +88,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "present_step": "Event {n} of {total}",
         "present_help": "Page Down, the right and down arrows and space show the rest of a long "
                         "event, then the next one; Page Up, the left and up arrows go back. Home "
-                        "and End, the buttons or a swipe move from event to event.",
+                        "and End, the buttons or a swipe move from event to event. On a short "
+                        "screen, C shows or hides the chart.",
         "present_noscript": "Without JavaScript every event is shown below, one after another.",
         "present_more": "More below",
         "present_chart": "Chart",
@@ -238,7 +239,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "present_help": "Page suiv., les flèches droite et bas et la barre d’espace montrent la "
                         "suite d’un long événement, puis le suivant ; Page préc., les flèches "
                         "gauche et haut reviennent en arrière. Début et Fin, les boutons ou un "
-                        "balayage passent d’un événement à l’autre.",
+                        "balayage passent d’un événement à l’autre. Sur un petit écran, G "
+                        "affiche ou masque le graphique.",
         "present_noscript": "Sans JavaScript, tous les événements sont affichés ci-dessous, "
                             "les uns après les autres.",
         "present_more": "Suite ci-dessous",

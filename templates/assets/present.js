@@ -393,6 +393,12 @@
           if (onControl) { return; }   // space presses the focused button
           if (event.shiftKey) { back(); } else { forward(); }
           break;
+        // C (chart) or G (graphique): the chart's toggle, where a short
+        // screen shows it; a keyboard need not reach the button first.
+        case "c": case "C": case "g": case "G":
+          if (!chartToggle || !chartToggle.getClientRects().length) { return; }
+          chartToggle.click();
+          break;
         default: return;
       }
       event.preventDefault();
