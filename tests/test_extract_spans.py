@@ -278,3 +278,21 @@ def test_dawn_of_a_day_is_that_day() -> None:
 ])
 def test_the_near_and_long_term(body: str, expected: list) -> None:
     assert found(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # News: the adjective qualifies a figure or a plan, not a time.
+    ("The bakery warned that future profits would shrink.", []),
+    ("Its future strategy is unclear, the mayor said.", []),
+    # The noun is the time to come, in news as anywhere.
+    ("Prices may fall in the future, the mayor said.", [("the future", "FUTURE_REF")]),
+    ("Nobody knows what the future holds for the mill.", [("the future", "FUTURE_REF")]),
+])
+def test_future_in_news_is_the_noun_only(body: str, expected: list) -> None:
+    assert found(body) == expected
+
+
+def test_future_in_a_history_is_the_storys_time_to_come() -> None:
+    body = ("In 1884 the general lost the vote. He began at once to gather arms "
+            "for a future campaign against the capital.")
+    assert ("future", "FUTURE_REF") in found(body, D(2020, 5, 1))

@@ -231,6 +231,12 @@ def _r_ref(c: _Cand, ctx: _Context) -> _Result:
             word == "current" and _CURRENT_NOUN_BEFORE.search(
                 ctx.body[max(0, c.start - 16):c.start]):
         return None  # "the electric current was weak": a flow, not the present
+    if word == "future" and ctx.news and ctx.lang == "en" \
+            and not _FUTURE_AS_NOUN.match(ctx.body, c.end):
+        # "future earnings", "future restructuring" in a news report: a
+        # property of a plan or a figure, which news annotation leaves out;
+        # a history's "future campaign" is the story's coming time and stays.
+        return None
     if word == "now" and _DISCOURSE_NOW.match(ctx.body, c.end) \
             and _opens_sentence_here(ctx.body, c.start):
         return None  # "Now, he says, ...": a turn in the argument, not a time
@@ -243,6 +249,11 @@ def _r_ref(c: _Cand, ctx: _Context) -> _Result:
 
 
 _DISCOURSE_NOW = re.compile(r"\s*,")
+# "future" is a noun (the time to come) before punctuation or a word that
+# cannot be the noun it would qualify.
+_FUTURE_AS_NOUN = re.compile(r"\s*(?:[^\w\s-]|$|(?:of|in|is|was|will|would|looks?|that|which|"
+                             r"and|or|for|to|as|from|with|by|remains?|holds?|away)\b)",
+                             re.IGNORECASE)
 
 
 def _opens_sentence_here(body: str, start: int) -> bool:
