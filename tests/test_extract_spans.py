@@ -296,3 +296,22 @@ def test_future_in_a_history_is_the_storys_time_to_come() -> None:
     body = ("In 1884 the general lost the vote. He began at once to gather arms "
             "for a future campaign against the capital.")
     assert ("future", "FUTURE_REF") in found(body, D(2020, 5, 1))
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # A news clause that looks ahead: the writer's time to come.
+    ("The council may soon close the old pool.", [("soon", "FUTURE_REF")]),
+    ("The mill soon will hire forty workers, its owner said.", [("soon", "FUTURE_REF")]),
+    ("The club hopes to reopen as soon as possible.", [("as soon as possible", "FUTURE_REF")]),
+    # Looking back, or tied to an event: no time of its own.
+    ("The driver was soon freed by the firemen.", []),
+    ("The mayor will speak soon after the vote.", []),
+    ("The ferry will leave as soon as the fog lifts.", []),
+])
+def test_soon_in_a_news_clause_that_looks_ahead(body: str, expected: list) -> None:
+    assert found(body) == expected
+
+
+def test_soon_in_a_history_is_no_date() -> None:
+    body = "In 1812 the army crossed the river. The bridge will soon collapse under the guns."
+    assert ("soon", "FUTURE_REF") not in found(body, D(2020, 5, 1))

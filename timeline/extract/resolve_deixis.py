@@ -237,6 +237,15 @@ def _r_ref(c: _Cand, ctx: _Context) -> _Result:
         # property of a plan or a figure, which news annotation leaves out;
         # a history's "future campaign" is the story's coming time and stays.
         return None
+    if word == "soon" and not (
+            ctx.news and not _SOON_LINKED.match(ctx.body, c.end)
+            and not _SOON_DEGREE.search(ctx.body, max(0, c.start - 5), c.start)
+            and (_SOON_MODAL.search(ctx.body, max(0, c.start - 8), c.start)
+                 or _tense(c, ctx) > 0)):
+        # "may soon seek", "will begin soon": the writer's time to come. In a
+        # past clause ("was soon released") or tied to an event ("soon after
+        # the vote", "as soon as he lands") it places nothing on a calendar.
+        return None
     if word == "now" and _DISCOURSE_NOW.match(ctx.body, c.end) \
             and _opens_sentence_here(ctx.body, c.start):
         return None  # "Now, he says, ...": a turn in the argument, not a time
@@ -249,6 +258,11 @@ def _r_ref(c: _Cand, ctx: _Context) -> _Result:
 
 
 _DISCOURSE_NOW = re.compile(r"\s*,")
+_SOON_LINKED = re.compile(r"\s+(?:after|afterwards?|thereafter|as|enough|than)\b", re.IGNORECASE)
+# A modal or "to" just before says the clause looks ahead whatever verb the
+# tense search meets first ("have told him they may soon seek").
+_SOON_MODAL = re.compile(r"\b(?:will|may|might|shall|could|to|'ll)\s+$", re.IGNORECASE)
+_SOON_DEGREE = re.compile(r"\b(?:as|so|too|how)\s+$", re.IGNORECASE)
 # "future" is a noun (the time to come) before punctuation or a word that
 # cannot be the noun it would qualify.
 _FUTURE_AS_NOUN = re.compile(r"\s*(?:[^\w\s-]|$|(?:of|in|is|was|will|would|looks?|that|which|"
