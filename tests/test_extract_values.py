@@ -254,3 +254,14 @@ def test_then_current_is_a_present_gone_by() -> None:
     body = "The then current chairman resigned; the current chairman stays."
     found = [(m.text, m.value) for m in extract_mentions(body, published=MONDAY, lang="en")]
     assert found == [("current", "PAST_REF"), ("current", "PRESENT_REF")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # A participle with its agent after the date qualifies a noun: "will" speaks.
+    ("The ferry line will add two crossings by August to reach villages "
+     "untouched by the railway.", "2020-08"),
+    # With an auxiliary it is the clause's verb, and it looks back.
+    ("The harbour wall rebuilt in August was damaged by the storm.", "2019-08"),
+])
+def test_a_participle_on_a_noun_is_no_verb_of_the_clause(body: str, expected: str) -> None:
+    assert value_of(body, "August") == expected
