@@ -265,3 +265,18 @@ def test_then_current_is_a_present_gone_by() -> None:
 ])
 def test_a_participle_on_a_noun_is_no_verb_of_the_clause(body: str, expected: str) -> None:
     assert value_of(body, "August") == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # The yardstick of a quarter's figure: that quarter a year before.
+    ("Harbor Mills earned $4 million in the third quarter, against a loss of "
+     "$1 million last year.", "2019-Q3"),
+    ("Harbor Mills said third-quarter sales rose 8% from last year's $50 million.", "2019-Q3"),
+    # Not beside a figure: the whole year, as "last year" usually is in a report.
+    ("Harbor Mills earned $4 million in the third quarter. Last year the company "
+     "closed two plants.", "2019"),
+])
+def test_last_year_as_a_quarter_s_yardstick(body: str, expected: str) -> None:
+    found = [(m.text.lower(), m.value) for m in extract_mentions(body, published=OCTOBER,
+                                                                   lang="en")]
+    assert ("last year", expected) in found, found
