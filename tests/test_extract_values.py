@@ -280,3 +280,12 @@ def test_last_year_as_a_quarter_s_yardstick(body: str, expected: str) -> None:
     found = [(m.text.lower(), m.value) for m in extract_mentions(body, published=OCTOBER,
                                                                    lang="en")]
     assert ("last year", expected) in found, found
+
+
+def test_a_month_s_possessive_is_that_month() -> None:
+    body = "After a revision to December's figures, the bureau said hiring slowed."
+    assert value_of(body, "December", D(2021, 2, 5)) == "2020-12"
+    # A name that is also a month stays a name without a word of time before it.
+    found = [m.text for m in extract_mentions("Theresa May's cabinet met.",
+                                              published=D(2021, 2, 5), lang="en")]
+    assert found == []
