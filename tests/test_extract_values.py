@@ -289,3 +289,14 @@ def test_a_month_s_possessive_is_that_month() -> None:
     found = [m.text for m in extract_mentions("Theresa May's cabinet met.",
                                               published=D(2021, 2, 5), lang="en")]
     assert found == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # The day is unknown, its month or year is not: TIMEX3 writes the rest as X.
+    ("The quarry flooded in October 2019. The pumps failed that same day.", "2019-10-XX"),
+    ("The quarry flooded in 2019. The pumps failed that same day.", "2019-XX-XX"),
+    # A day named before: that day.
+    ("The quarry flooded on 3 October 2019. The pumps failed that same day.", "2019-10-03"),
+])
+def test_that_day_after_a_month_or_year_has_an_unknown_day(body: str, expected: str) -> None:
+    assert value_of(body, "that same day") == expected

@@ -114,10 +114,22 @@ def _r_anaphor(c: _Cand, ctx: _Context) -> _Result:
         return _UNKNOWN.get(unit, "XXXX"), "none", None
     got = _shift(base, step, unit)
     if got is None:
-        # "the next day" after a bare year: the day is unknown, the year is not.
-        return (base.timex(), anchor, None) if step == 0 or unit == "day" else None
+        # "the next day" after a bare year: the day is unknown, the year is not;
+        # TIMEX3 writes the unknown parts of a day as X ("1998-10-XX").
+        if unit == "day":
+            return _unknown_day(base.timex()), anchor, None
+        return (base.timex(), anchor, None) if step == 0 else None
     # Only a step forward moves the story on; "the previous year" is an aside.
     return got[0], anchor, got[1] if step > 0 else None
+
+
+def _unknown_day(timex: str) -> str:
+    """A day within a year or month only: "1987" -> "1987-XX-XX"."""
+    if re.fullmatch(r"\d{4}", timex):
+        return timex + "-XX-XX"
+    if re.fullmatch(r"\d{4}-\d{2}", timex):
+        return timex + "-XX"
+    return timex
 
 
 # "l'année dernière à la même époque", "the same time last year": the paper's
