@@ -300,3 +300,20 @@ def test_a_month_s_possessive_is_that_month() -> None:
 ])
 def test_that_day_after_a_month_or_year_has_an_unknown_day(body: str, expected: str) -> None:
     assert value_of(body, "that same day") == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # Up to the date just told.
+    ("The offer expires on June 12. Until then, holders may sell their shares.",
+     [("June 12", "2020-06-12"), ("then", "2020-06-12")]),
+    # No date before it, or "then" qualifying a title: no time.
+    ("Until then, holders may sell their shares.", []),
+    ("The offer expires on June 12, said then Senator Hale.",
+     [("June 12", "2020-06-12")]),
+    # "since then" is a stretch from that date, no date of its own.
+    ("The plant closed on June 12. Since then, prices have risen.",
+     [("June 12", "2020-06-12")]),
+])
+def test_until_then_is_the_date_just_told(body: str, expected: list) -> None:
+    found = [(m.text, m.value) for m in extract_mentions(body, published=MONDAY, lang="en")]
+    assert found == expected

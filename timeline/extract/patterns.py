@@ -113,7 +113,7 @@ def _triggers(lang: str) -> dict[str, str]:
         "year_small": digit, "clock": digit, "numeric": digit, "year_word": digit,
         "ago": r"ago\b" if lang == "en" else r"y\s+a\b", "later": units, "anaphor": units,
         "anchored": units,
-        "same_time": r"(?:time|period|point|date|moment|époque|période)",
+        "same_time": r"(?:time|period|point|date|moment|époque|période|\bthen\b)",
         "deictic_unit": units, "deictic_fr": rf"(?:{units}|nouvelle)",
         "deictic_quarter": r"(?:quarter|trimestre)", "deictic_plural": units,
         "focus_period": r"(?:quarter|period|year-)",

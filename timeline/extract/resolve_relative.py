@@ -138,6 +138,7 @@ _YEAR_BACK = re.compile(r"(?:l'an(?:née)?\s+(?:dernier|dernière|passé|passée
                         r"a\s+year\s+(?:ago|earlier)|il\s+y\s+a\s+un\s+an)", re.IGNORECASE)
 
 
+_THEN_TITLE = re.compile(r"[\s-]+(?:[A-Z]|current\b)")
 _SAME_TIME = re.compile(r"the\s+same\s+time$", re.IGNORECASE)
 
 
@@ -152,6 +153,11 @@ def _r_same_time(c: _Cand, ctx: _Context) -> _Result:
     if ctx.news and ctx.lang == "en" and _SAME_TIME.match(c.match.group("what")):
         # A report's "at the same time" joins two facts ("meanwhile", "also");
         # a history's puts an event beside the date it just told.
+        return None
+    if c.match.group("what").lower() == "then" and (
+            ctx.narrative is None or _THEN_TITLE.match(ctx.body, c.end)):
+        # "until then" with no date told before it; "by then Senate chair
+        # Biden", "the then current price": "then" qualifies, it is no time.
         return None
     base, anchor = ctx.anaphora_base()
     if base is None:
