@@ -315,3 +315,12 @@ def test_soon_in_a_news_clause_that_looks_ahead(body: str, expected: list) -> No
 def test_soon_in_a_history_is_no_date() -> None:
     body = "In 1812 the army crossed the river. The bridge will soon collapse under the guns."
     assert ("soon", "FUTURE_REF") not in found(body, D(2020, 5, 1))
+
+
+def test_the_day_before_a_gerund_is_no_previous_day() -> None:
+    body = ("The minister landed in Oslo on 3 May 2019 and spent the day before "
+            "flying on to Bergen.")
+    assert [t for t, _ in found(body)] == ["3 May 2019"]
+    # Alone, it is the day before the one just told.
+    assert ("The day before", "2019-05-02") in found(
+        "The minister landed in Oslo on 3 May 2019. The day before, she was in Rome.")
