@@ -317,3 +317,13 @@ def test_that_day_after_a_month_or_year_has_an_unknown_day(body: str, expected: 
 def test_until_then_is_the_date_just_told(body: str, expected: list) -> None:
     found = [(m.text, m.value) for m in extract_mentions(body, published=MONDAY, lang="en")]
     assert found == expected
+
+
+def test_this_quarter_s_results_are_the_report_s_quarter() -> None:
+    body = ("Alder Bank posted a third-quarter loss of $2 million. This quarter's loss "
+            "includes a charge for closing branches.")
+    assert value_of(body, "This quarter", OCTOBER) == "2020-Q3"
+    # Without results owned, "this quarter" is the paper's.
+    ahead = ("Alder Bank posted a third-quarter loss of $2 million. It plans to close "
+             "branches this quarter.")
+    assert value_of(ahead, "this quarter", OCTOBER) == "2020-Q4"

@@ -9,6 +9,7 @@ import re
 from timeline.extract import lexicon as lex
 from timeline.extract.calendar import _from_date, _shift
 from timeline.extract.context import _Context, _deixis_base, _Result
+from timeline.extract.focus import _fresh_focus
 from timeline.extract.patterns import _Cand
 from timeline.extract.tense import _SINCE_BEFORE, _tense
 
@@ -307,12 +308,22 @@ _QUARTER_STEPS = {"this": 0, "current": 0, "ce": 0, "en cours": 0, "next": 1, "c
                   "dernier": -1, "précédent": -1, "passé": -1}
 
 
+_RESULTS_OWNED = re.compile(r"['’]s\s+(?:net|earnings|profits?|loss(?:es)?|income|revenues?|"
+                            r"sales|results)\b", re.IGNORECASE)
+
+
 def _r_deictic_quarter(c: _Cand, ctx: _Context) -> _Result:
     """ "last quarter", "le trimestre en cours": the quarter of the paper's date, moved."""
     gd = c.match.groupdict()
     word = re.sub(r"\s+", " ", (gd.get("step") or gd.get("rel") or gd.get("this") or "")
                   .lower())
     step = _QUARTER_STEPS.get(word, 0)
+    if word == "this" and ctx.lang == "en" and _RESULTS_OWNED.match(ctx.body, c.end):
+        # "This quarter's loss" in a report: results are of a quarter over,
+        # the one the report is on, not the quarter the paper came out in.
+        focus = _fresh_focus(ctx, c.start)
+        if focus is not None and focus[1].startswith("Q"):
+            return f"{focus[0]:04d}-{focus[1]}", "narrative", None
     base, anchor = _deixis_base(ctx)
     if base is None or base.month is None or base.year < 1:
         return {1: "FUTURE_REF", -1: "PAST_REF"}.get(step, "PRESENT_REF"), "none", None
