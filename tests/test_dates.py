@@ -53,6 +53,8 @@ def test_parse_iso_rejects_impossible_dates(text, reason):
         ("2009-Q2", date(2009, 4, 1), date(2009, 6, 30), "Q2 2009", "2e trimestre 2009"),
         ("2008-H2", date(2008, 7, 1), date(2008, 12, 31), "second half of 2008",
          "second semestre 2008"),
+        ("1966-03-XX", date(1966, 3, 1), date(1966, 3, 31), "March 1966", "mars 1966"),
+        ("1966-XX-XX", date(1966, 1, 1), date(1966, 12, 31), "1966", "1966"),
         ("1966-SU", date(1966, 6, 1), date(1966, 8, 31), "summer 1966", "été 1966"),
         ("1966-WI", date(1966, 12, 1), date(1967, 2, 28), "winter 1966", "hiver 1966"),
     ],

@@ -278,3 +278,49 @@ def test_dawn_of_a_day_is_that_day() -> None:
 ])
 def test_the_near_and_long_term(body: str, expected: list) -> None:
     assert found(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # News: the adjective qualifies a figure or a plan, not a time.
+    ("The bakery warned that future profits would shrink.", []),
+    ("Its future strategy is unclear, the mayor said.", []),
+    # The noun is the time to come, in news as anywhere.
+    ("Prices may fall in the future, the mayor said.", [("the future", "FUTURE_REF")]),
+    ("Nobody knows what the future holds for the mill.", [("the future", "FUTURE_REF")]),
+])
+def test_future_in_news_is_the_noun_only(body: str, expected: list) -> None:
+    assert found(body) == expected
+
+
+def test_future_in_a_history_is_the_storys_time_to_come() -> None:
+    body = ("In 1884 the general lost the vote. He began at once to gather arms "
+            "for a future campaign against the capital.")
+    assert ("future", "FUTURE_REF") in found(body, D(2020, 5, 1))
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # A news clause that looks ahead: the writer's time to come.
+    ("The council may soon close the old pool.", [("soon", "FUTURE_REF")]),
+    ("The mill soon will hire forty workers, its owner said.", [("soon", "FUTURE_REF")]),
+    ("The club hopes to reopen as soon as possible.", [("as soon as possible", "FUTURE_REF")]),
+    # Looking back, or tied to an event: no time of its own.
+    ("The driver was soon freed by the firemen.", []),
+    ("The mayor will speak soon after the vote.", []),
+    ("The ferry will leave as soon as the fog lifts.", []),
+])
+def test_soon_in_a_news_clause_that_looks_ahead(body: str, expected: list) -> None:
+    assert found(body) == expected
+
+
+def test_soon_in_a_history_is_no_date() -> None:
+    body = "In 1812 the army crossed the river. The bridge will soon collapse under the guns."
+    assert ("soon", "FUTURE_REF") not in found(body, D(2020, 5, 1))
+
+
+def test_the_day_before_a_gerund_is_no_previous_day() -> None:
+    body = ("The minister landed in Oslo on 3 May 2019 and spent the day before "
+            "flying on to Bergen.")
+    assert [t for t, _ in found(body)] == ["3 May 2019"]
+    # Alone, it is the day before the one just told.
+    assert ("The day before", "2019-05-02") in found(
+        "The minister landed in Oslo on 3 May 2019. The day before, she was in Rome.")

@@ -254,3 +254,76 @@ def test_then_current_is_a_present_gone_by() -> None:
     body = "The then current chairman resigned; the current chairman stays."
     found = [(m.text, m.value) for m in extract_mentions(body, published=MONDAY, lang="en")]
     assert found == [("current", "PAST_REF"), ("current", "PRESENT_REF")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # A participle with its agent after the date qualifies a noun: "will" speaks.
+    ("The ferry line will add two crossings by August to reach villages "
+     "untouched by the railway.", "2020-08"),
+    # With an auxiliary it is the clause's verb, and it looks back.
+    ("The harbour wall rebuilt in August was damaged by the storm.", "2019-08"),
+])
+def test_a_participle_on_a_noun_is_no_verb_of_the_clause(body: str, expected: str) -> None:
+    assert value_of(body, "August") == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # The yardstick of a quarter's figure: that quarter a year before.
+    ("Harbor Mills earned $4 million in the third quarter, against a loss of "
+     "$1 million last year.", "2019-Q3"),
+    ("Harbor Mills said third-quarter sales rose 8% from last year's $50 million.", "2019-Q3"),
+    # Not beside a figure: the whole year, as "last year" usually is in a report.
+    ("Harbor Mills earned $4 million in the third quarter. Last year the company "
+     "closed two plants.", "2019"),
+])
+def test_last_year_as_a_quarter_s_yardstick(body: str, expected: str) -> None:
+    found = [(m.text.lower(), m.value) for m in extract_mentions(body, published=OCTOBER,
+                                                                   lang="en")]
+    assert ("last year", expected) in found, found
+
+
+def test_a_month_s_possessive_is_that_month() -> None:
+    body = "After a revision to December's figures, the bureau said hiring slowed."
+    assert value_of(body, "December", D(2021, 2, 5)) == "2020-12"
+    # A name that is also a month stays a name without a word of time before it.
+    found = [m.text for m in extract_mentions("Theresa May's cabinet met.",
+                                              published=D(2021, 2, 5), lang="en")]
+    assert found == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # The day is unknown, its month or year is not: TIMEX3 writes the rest as X.
+    ("The quarry flooded in October 2019. The pumps failed that same day.", "2019-10-XX"),
+    ("The quarry flooded in 2019. The pumps failed that same day.", "2019-XX-XX"),
+    # A day named before: that day.
+    ("The quarry flooded on 3 October 2019. The pumps failed that same day.", "2019-10-03"),
+])
+def test_that_day_after_a_month_or_year_has_an_unknown_day(body: str, expected: str) -> None:
+    assert value_of(body, "that same day") == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # Up to the date just told.
+    ("The offer expires on June 12. Until then, holders may sell their shares.",
+     [("June 12", "2020-06-12"), ("then", "2020-06-12")]),
+    # No date before it, or "then" qualifying a title: no time.
+    ("Until then, holders may sell their shares.", []),
+    ("The offer expires on June 12, said then Senator Hale.",
+     [("June 12", "2020-06-12")]),
+    # "since then" is a stretch from that date, no date of its own.
+    ("The plant closed on June 12. Since then, prices have risen.",
+     [("June 12", "2020-06-12")]),
+])
+def test_until_then_is_the_date_just_told(body: str, expected: list) -> None:
+    found = [(m.text, m.value) for m in extract_mentions(body, published=MONDAY, lang="en")]
+    assert found == expected
+
+
+def test_this_quarter_s_results_are_the_report_s_quarter() -> None:
+    body = ("Alder Bank posted a third-quarter loss of $2 million. This quarter's loss "
+            "includes a charge for closing branches.")
+    assert value_of(body, "This quarter", OCTOBER) == "2020-Q3"
+    # Without results owned, "this quarter" is the paper's.
+    ahead = ("Alder Bank posted a third-quarter loss of $2 million. It plans to close "
+             "branches this quarter.")
+    assert value_of(ahead, "this quarter", OCTOBER) == "2020-Q4"

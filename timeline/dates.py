@@ -38,12 +38,13 @@ SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _TIMEX = re.compile(
     r"^(?:(?P<day>\d{4}-\d{2}-\d{2})(?:T.*)?"
-    r"|(?P<month>\d{4}-\d{2})"
+    # A day known only to its month or year ("1998-10-XX") is plotted as that.
+    r"|(?P<month>\d{4}-\d{2})(?:-XX)?"
     r"|(?P<week>\d{4})-W(?P<wk>\d{2})(?:-WE)?"
     r"|(?P<quarter>\d{4})-Q(?P<q>[1-4])"
     r"|(?P<half>\d{4})-H(?P<h>[12])"
     r"|(?P<season>\d{4})-(?P<s>SP|SU|FA|WI)"
-    r"|(?P<year>\d{4})"
+    r"|(?P<year>\d{4})(?:-XX-XX)?"
     r"|(?P<decade>\d{3})X?"
     r"|(?P<century>\d{2})(?:XX)?)$"
 )

@@ -97,13 +97,29 @@ def compare_with_focus(c: _Cand, value: str, ctx: _Context) -> str:
     if c.kind not in _COMPARING_KINDS or not value.isdigit() or len(value) != 4:
         return value
     focus = _fresh_focus(ctx, c.start)
-    if focus is None or not _YEAR_BACK.search(ctx.body, c.start, c.end):
+    if focus is None or not (_YEAR_BACK.search(ctx.body, c.start, c.end)
+                             or _last_year_yardstick(c, ctx)):
         return value
     year, part = focus
     ctx.focus = (year, part, c.end)
     if part.startswith(_SPAN):
         return _year_text(year - 1)  # "nine-month net ... a year earlier": that year
     return f"{_year_text(year - 1)}-{part}"
+
+
+# "Last year" is a yardstick for the figure it follows or owns ("compared
+# with earnings of $33 million last year", "from last year's $1.55 billion").
+_LAST_YEAR = re.compile(r"last\s+year$", re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|cents?|share|yen|marks|francs|pounds))"
+                            r"\s*,?\s+$", re.IGNORECASE)
+_AMOUNT_AFTER = re.compile(r"'s\s+(?:[$#£€]|C\$)?\d")
+
+
+def _last_year_yardstick(c: _Cand, ctx: _Context) -> bool:
+    if not _LAST_YEAR.match(ctx.body, c.start, c.end):
+        return False
+    return bool(_AMOUNT_BEFORE.search(ctx.body, max(0, c.start - 16), c.start)
+                or _AMOUNT_AFTER.match(ctx.body, c.end))
 
 
 def _r_focus_period(c: _Cand, ctx: _Context) -> _Result:

@@ -129,6 +129,8 @@ REFERENCE_WORDS: dict[str, dict[str, str]] = {
         "recently": "PAST_REF", "recent": "PAST_REF",
         "formerly": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
         "the future": "FUTURE_REF", "future": "FUTURE_REF", "to this day": "PRESENT_REF",
+        # Only in a news clause that looks ahead (see resolve_deixis._r_ref).
+        "soon": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
         # Nouns only: "short-term debt" is an adjective and refers to no time.
         "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
         "the long term": "FUTURE_REF", "a later date": "FUTURE_REF",

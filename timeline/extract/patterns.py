@@ -59,7 +59,8 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
     full = _alt(k for k in lex.MONTHS[lang] if k not in abbrs)
     abbr = _alt(abbrs)
     # Only abbreviations take a full stop ("Sept."); a name at a sentence end does not.
-    mon = rf"(?P<mon>(?:{full})(?![\w'])|(?:{abbr})\.?(?![\w']))"
+    # A possessive is the month itself ("December's figures").
+    mon = rf"(?P<mon>(?:{full})(?!\w)(?!['’](?!s\b))|(?:{abbr})\.?(?![\w']))"
     month_names = rf"(?:{_alt(lex.MONTHS[lang])})(?![\w'])"
     wds = _alt(lex.WEEKDAYS[lang])
     seasons = _alt(lex.SEASONS[lang])
@@ -112,7 +113,7 @@ def _triggers(lang: str) -> dict[str, str]:
         "year_small": digit, "clock": digit, "numeric": digit, "year_word": digit,
         "ago": r"ago\b" if lang == "en" else r"y\s+a\b", "later": units, "anaphor": units,
         "anchored": units,
-        "same_time": r"(?:time|period|point|date|moment|époque|période)",
+        "same_time": r"(?:time|period|point|date|moment|époque|période|\bthen\b)",
         "deictic_unit": units, "deictic_fr": rf"(?:{units}|nouvelle)",
         "deictic_quarter": r"(?:quarter|trimestre)", "deictic_plural": units,
         "focus_period": r"(?:quarter|period|year-)",

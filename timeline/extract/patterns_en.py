@@ -191,8 +191,14 @@ def table(*, mon: str,
                     rf"(?P<unit>day|week|weekend|month|year|decade|century|{dayparts})\b",
          True),
         ("anaphor", r"\bthe\s+(?P<unit>day|year|month|week)\s+(?P<step2>before|after|"
-                    r"following)\b(?!\s+(?:the|a|an|his|her|their|its|this|that)\b)",
+                    r"following)\b(?!\s+(?:the|a|an|his|her|their|its|this|that)\b)"
+                    # "later in the day before returning home": "before" opens
+                    # a clause on the day, it is not the day before.
+                    r"(?!\s+\w+ing\b)",
          False),
+        # "Until then", "by then": up to the date just told ("will expire on
+        # Nov. 30. Until then, ..."); "since then" is a stretch, no date.
+        ("same_time", r"(?:(?<=\buntil )|(?<=\btill )|(?<=\bby ))(?P<what>then)\b", False),
         ("same_time", r"\b(?P<what>(?:the\s+same|that)\s+(?:time|date)|(?:the\s+same\s+"
                       r"period|this\s+time)(?=\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))))"
                       r"\b", False),

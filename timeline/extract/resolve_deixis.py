@@ -9,6 +9,7 @@ import re
 from timeline.extract import lexicon as lex
 from timeline.extract.calendar import _from_date, _shift
 from timeline.extract.context import _Context, _deixis_base, _Result
+from timeline.extract.focus import _fresh_focus
 from timeline.extract.patterns import _Cand
 from timeline.extract.tense import _SINCE_BEFORE, _tense
 
@@ -231,6 +232,21 @@ def _r_ref(c: _Cand, ctx: _Context) -> _Result:
             word == "current" and _CURRENT_NOUN_BEFORE.search(
                 ctx.body[max(0, c.start - 16):c.start]):
         return None  # "the electric current was weak": a flow, not the present
+    if word == "future" and ctx.news and ctx.lang == "en" \
+            and not _FUTURE_AS_NOUN.match(ctx.body, c.end):
+        # "future earnings", "future restructuring" in a news report: a
+        # property of a plan or a figure, which news annotation leaves out;
+        # a history's "future campaign" is the story's coming time and stays.
+        return None
+    if word == "soon" and not (
+            ctx.news and not _SOON_LINKED.match(ctx.body, c.end)
+            and not _SOON_DEGREE.search(ctx.body, max(0, c.start - 5), c.start)
+            and (_SOON_MODAL.search(ctx.body, max(0, c.start - 8), c.start)
+                 or _tense(c, ctx) > 0)):
+        # "may soon seek", "will begin soon": the writer's time to come. In a
+        # past clause ("was soon released") or tied to an event ("soon after
+        # the vote", "as soon as he lands") it places nothing on a calendar.
+        return None
     if word == "now" and _DISCOURSE_NOW.match(ctx.body, c.end) \
             and _opens_sentence_here(ctx.body, c.start):
         return None  # "Now, he says, ...": a turn in the argument, not a time
@@ -243,6 +259,16 @@ def _r_ref(c: _Cand, ctx: _Context) -> _Result:
 
 
 _DISCOURSE_NOW = re.compile(r"\s*,")
+_SOON_LINKED = re.compile(r"\s+(?:after|afterwards?|thereafter|as|enough|than)\b", re.IGNORECASE)
+# A modal or "to" just before says the clause looks ahead whatever verb the
+# tense search meets first ("have told him they may soon seek").
+_SOON_MODAL = re.compile(r"\b(?:will|may|might|shall|could|to|'ll)\s+$", re.IGNORECASE)
+_SOON_DEGREE = re.compile(r"\b(?:as|so|too|how)\s+$", re.IGNORECASE)
+# "future" is a noun (the time to come) before punctuation or a word that
+# cannot be the noun it would qualify.
+_FUTURE_AS_NOUN = re.compile(r"\s*(?:[^\w\s-]|$|(?:of|in|is|was|will|would|looks?|that|which|"
+                             r"and|or|for|to|as|from|with|by|remains?|holds?|away)\b)",
+                             re.IGNORECASE)
 
 
 def _opens_sentence_here(body: str, start: int) -> bool:
@@ -282,12 +308,22 @@ _QUARTER_STEPS = {"this": 0, "current": 0, "ce": 0, "en cours": 0, "next": 1, "c
                   "dernier": -1, "précédent": -1, "passé": -1}
 
 
+_RESULTS_OWNED = re.compile(r"['’]s\s+(?:net|earnings|profits?|loss(?:es)?|income|revenues?|"
+                            r"sales|results)\b", re.IGNORECASE)
+
+
 def _r_deictic_quarter(c: _Cand, ctx: _Context) -> _Result:
     """ "last quarter", "le trimestre en cours": the quarter of the paper's date, moved."""
     gd = c.match.groupdict()
     word = re.sub(r"\s+", " ", (gd.get("step") or gd.get("rel") or gd.get("this") or "")
                   .lower())
     step = _QUARTER_STEPS.get(word, 0)
+    if word == "this" and ctx.lang == "en" and _RESULTS_OWNED.match(ctx.body, c.end):
+        # "This quarter's loss" in a report: results are of a quarter over,
+        # the one the report is on, not the quarter the paper came out in.
+        focus = _fresh_focus(ctx, c.start)
+        if focus is not None and focus[1].startswith("Q"):
+            return f"{focus[0]:04d}-{focus[1]}", "narrative", None
     base, anchor = _deixis_base(ctx)
     if base is None or base.month is None or base.year < 1:
         return {1: "FUTURE_REF", -1: "PAST_REF"}.get(step, "PRESENT_REF"), "none", None

@@ -114,10 +114,22 @@ def _r_anaphor(c: _Cand, ctx: _Context) -> _Result:
         return _UNKNOWN.get(unit, "XXXX"), "none", None
     got = _shift(base, step, unit)
     if got is None:
-        # "the next day" after a bare year: the day is unknown, the year is not.
-        return (base.timex(), anchor, None) if step == 0 or unit == "day" else None
+        # "the next day" after a bare year: the day is unknown, the year is not;
+        # TIMEX3 writes the unknown parts of a day as X ("1998-10-XX").
+        if unit == "day":
+            return _unknown_day(base.timex()), anchor, None
+        return (base.timex(), anchor, None) if step == 0 else None
     # Only a step forward moves the story on; "the previous year" is an aside.
     return got[0], anchor, got[1] if step > 0 else None
+
+
+def _unknown_day(timex: str) -> str:
+    """A day within a year or month only: "1987" -> "1987-XX-XX"."""
+    if re.fullmatch(r"\d{4}", timex):
+        return timex + "-XX-XX"
+    if re.fullmatch(r"\d{4}-\d{2}", timex):
+        return timex + "-XX"
+    return timex
 
 
 # "l'année dernière à la même époque", "the same time last year": the paper's
@@ -126,6 +138,7 @@ _YEAR_BACK = re.compile(r"(?:l'an(?:née)?\s+(?:dernier|dernière|passé|passée
                         r"a\s+year\s+(?:ago|earlier)|il\s+y\s+a\s+un\s+an)", re.IGNORECASE)
 
 
+_THEN_TITLE = re.compile(r"[\s-]+(?:[A-Z]|current\b)")
 _SAME_TIME = re.compile(r"the\s+same\s+time$", re.IGNORECASE)
 
 
@@ -140,6 +153,11 @@ def _r_same_time(c: _Cand, ctx: _Context) -> _Result:
     if ctx.news and ctx.lang == "en" and _SAME_TIME.match(c.match.group("what")):
         # A report's "at the same time" joins two facts ("meanwhile", "also");
         # a history's puts an event beside the date it just told.
+        return None
+    if c.match.group("what").lower() == "then" and (
+            ctx.narrative is None or _THEN_TITLE.match(ctx.body, c.end)):
+        # "until then" with no date told before it; "by then Senate chair
+        # Biden", "the then current price": "then" qualifies, it is no time.
         return None
     base, anchor = ctx.anaphora_base()
     if base is None:

@@ -31,6 +31,12 @@ _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|jusqu'(?:en|à|au)|jusqu’
 _EFFECTIVE_BEFORE = re.compile(r"\b(?:effective|starting|beginning)\s+(?:on\s+)?$",
                                re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:that|que|qu'|qu’)(?![\w'’])", re.IGNORECASE)
+# A participle with its agent after a date and no auxiliary before it qualifies
+# a noun ("by August in search of markets untouched by the crisis"); it is no
+# verb of the clause. "was hit by" is one.
+_AGENT_AFTER = re.compile(r"\s+by\b")
+_AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|had|has|have|got|get|gets|been|being)\s+"
+                               r"(?:\w+\s+)?$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|these|those)\s+"
                                 r"(?:(?:\w+ly|still|yet|not|now|newly)\s+)?$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:since|depuis)\s+(?:le\s+)?$", re.IGNORECASE)
@@ -118,6 +124,10 @@ def _nearest_marker(c: _Cand, ctx: _Context, lo: int, hi: int) -> int:
         if m.group("past") and m.group().endswith("ed") and _DETERMINER_BEFORE.search(
                 ctx.body, max(0, m.start() - 24), m.start()):
             continue  # an adjective: "a still unspecified date", "the rejected bid"
+        if m.group("past") and m.start() >= c.end and ctx.lang == "en" \
+                and _AGENT_AFTER.match(ctx.body, m.end()) \
+                and not _AUXILIARY_BEFORE.search(ctx.body, max(0, m.start() - 24), m.start()):
+            continue  # "new markets untouched by the crisis": a participle on a noun
         if m.start() >= c.end and _REPORTED.search(between):
             # "warned on Thursday that strikes could follow": the verb after
             # "that" is the report's content, not when it was made.
