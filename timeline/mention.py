@@ -12,7 +12,7 @@ from dataclasses import dataclass
 # Bump whenever the timeline/extract/ package can return different
 # mentions for the same text: it is part of every cache key.
 # 6 (sentence splitting for scraped text) and 7 (the reference time) met here.
-EXTRACTOR_VERSION = "9"
+EXTRACTOR_VERSION = "10"
 
 
 @dataclass(frozen=True)
