@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -172,6 +173,40 @@ def test_downloads_are_byte_identical_and_cached(tmp_path):
     assert len(names) == 16
     for name in names:
         assert first[name] == second[name], name
+
+
+def test_downloads_drawn_in_two_processes_are_the_same_bytes(tmp_path):
+    from timeline import downloads
+
+    options = dict(events_path=EVENTS, article_paths=[ARTICLE], cwd=ROOT, drawing_cache=False)
+    downloads._MEMO.clear()
+    alone = build_site(BuildOptions(**options, jobs=1)).files
+    downloads._MEMO.clear()
+    shared = build_site(BuildOptions(**options, jobs=2)).files
+    names = [n for n in alone if n.startswith("downloads/")]
+    assert len(names) == 16 and all(alone[n] == shared[n] for n in names)
+
+
+def _this_process() -> bytes:
+    return str(os.getpid()).encode()
+
+
+def test_drawings_missing_from_the_cache_are_drawn_in_other_processes(tmp_path):
+    from functools import partial
+
+    from timeline import downloads
+
+    downloads._MEMO.clear()
+    cache = downloads.DrawingCache(tmp_path)
+    drawings = [downloads.Drawing(f"d{i}", ("pid", i), partial(_this_process))
+                for i in range(4)]
+    drawn = cache.get_many(drawings, jobs=2)
+    assert sorted(drawn) == ["d0", "d1", "d2", "d3"]
+    assert str(os.getpid()).encode() not in drawn.values()
+    # Drawn once: read back from the cache (this process's memo, then disk).
+    assert cache.get_many(drawings, jobs=2) == drawn
+    downloads._MEMO.clear()
+    assert downloads.DrawingCache(tmp_path).get_many(drawings, jobs=1) == drawn
 
 
 def test_drawing_cache_is_used_and_survives_damage(tmp_path, monkeypatch):

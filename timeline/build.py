@@ -197,13 +197,14 @@ def site_files(settings: PageSettings, catalog: Catalog, articles: Sequence[Arti
                mentions: Mapping[str, Sequence[Mention]], timeline: Timeline, *,
                plotly_bundle: bytes | None = None, shown: Timeline | None = None,
                linked: Mapping[str, int] | None = None,
-               drawing_cache: Path | None = None) -> dict[str, bytes]:
+               drawing_cache: Path | None = None, jobs: int = 1) -> dict[str, bytes]:
     """Render the site's assets, data files and pages from a merged timeline.
 
     Everything but an archive's article pages (start_article_pages): what the
     index shows (``shown``, the master timeline for several articles, from
     merge.LinkedArchive's aggregates) is chosen once, and every writer gets
-    that same timeline. ``linked`` counts each article's linked mentions.
+    that same timeline. ``linked`` counts each article's linked mentions;
+    the downloads are drawn in ``jobs`` processes.
     """
     from timeline.downloads import render_downloads
     from timeline.export import render_exports
@@ -215,7 +216,7 @@ def site_files(settings: PageSettings, catalog: Catalog, articles: Sequence[Arti
     linked = linked if linked is not None else linked_counts(timeline)
     files = asset_files(settings, plotly_bundle)
     files.update(render_exports(shown, catalog))
-    downloads = render_downloads(shown, catalog, drawing_cache)
+    downloads = render_downloads(shown, catalog, drawing_cache, jobs)
     files.update(downloads)
     files.update(oembed_files(catalog, shown, settings.default_lang))
     files.update(render_pages(build_environment(settings.dirs), settings, catalog, articles,
@@ -325,7 +326,7 @@ def build_site(options: BuildOptions, progress: Stages | None = None,
             counts = linked.linked_counts()
             files = site_files(settings, catalog, articles, mentions, timeline,
                                plotly_bundle=bundle, shown=shown, linked=counts,
-                               drawing_cache=drawing_cache)
+                               drawing_cache=drawing_cache, jobs=options.jobs)
             if article_pages is not None:
                 files.update(article_pages.result())
         except BaseException as exc:

@@ -6,7 +6,9 @@ index shows, with no browser. They cost more than the rest of a build
 hashes everything it is made from (the drawing's inputs, the code that
 draws it, the libraries' versions), and a build whose timeline did not
 change reads them back instead of drawing them again. An archive build makes
-them once, for its master timeline, not for each article page.
+them once, for its master timeline, not for each article page. Those not
+in the cache are drawn in as many processes as the build has jobs: each file
+is independent of the others, but for the deck, which shows a chart picture.
 """
 
 from __future__ import annotations
@@ -63,6 +65,19 @@ def card_path(lang: str) -> str:
     return file_name("card", lang)
 
 
+@dataclass(frozen=True)
+class Drawing:
+    """One file to draw: where it goes, what it is drawn from, and how."""
+
+    name: str                    # its path in the site
+    parts: tuple[object, ...]    # everything it is drawn from: its cache key
+    draw: Callable[[], bytes]    # a partial of a module-level function, so it can be pickled
+
+
+def _draw(drawing: Drawing) -> bytes:
+    return drawing.draw()
+
+
 class DrawingCache:
     """Drawn files on disk, one per key; a miss draws, a damaged entry is drawn again."""
 
@@ -72,24 +87,56 @@ class DrawingCache:
 
     def get(self, parts: tuple[object, ...], draw: Callable[[], bytes]) -> bytes:
         """Return the file ``parts`` describe, drawing it with ``draw`` when not cached."""
-        key = hashlib.sha256((self.salt + repr(parts)).encode("utf-8")).hexdigest()
+        return self.get_many([Drawing("", parts, draw)])[""]
+
+    def get_many(self, drawings: list[Drawing], jobs: int = 1) -> dict[str, bytes]:
+        """Return every drawing's file by name, drawing those not cached.
+
+        With ``jobs`` > 1 the misses are drawn in that many processes: each
+        is independent of the others, and a large timeline's deck and
+        friezes take seconds each (python-pptx, reportlab).
+        """
+        out: dict[str, bytes] = {}
+        missing: list[tuple[Drawing, str]] = []
+        for drawing in drawings:
+            key = hashlib.sha256((self.salt + repr(drawing.parts)).encode("utf-8")).hexdigest()
+            data = self._read(key)
+            if data is None:
+                missing.append((drawing, key))
+            else:
+                out[drawing.name] = data
+        if jobs > 1 and len(missing) > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            from timeline.batch import die_with_parent
+
+            with ProcessPoolExecutor(max_workers=min(jobs, len(missing)),
+                                     initializer=die_with_parent,
+                                     initargs=(os.getpid(),)) as pool:
+                drawn = list(pool.map(_draw, [d for d, _ in missing]))
+        else:
+            drawn = [_draw(d) for d, _ in missing]
+        for (drawing, key), data in zip(missing, drawn, strict=True):
+            _MEMO[key] = data
+            if self.folder is not None:
+                _store(self.folder / key[:2] / key, data)
+            out[drawing.name] = data
+        return out
+
+    def _read(self, key: str) -> bytes | None:
         if key in _MEMO:
             return _MEMO[key]
-        path = self.folder / key[:2] / key if self.folder else None
-        data = None
-        if path is not None:
-            try:
-                stored = path.read_bytes()
-                if hashlib.sha256(stored).hexdigest() == path.with_suffix(".sha").read_text():
-                    data = stored
-            except OSError:
-                pass
-        if data is None:
-            data = draw()
-            if path is not None:
-                _store(path, data)
-        _MEMO[key] = data
-        return data
+        if self.folder is None:
+            return None
+        path = self.folder / key[:2] / key
+        try:
+            stored = path.read_bytes()
+            if hashlib.sha256(stored).hexdigest() == path.with_suffix(".sha").read_text():
+                _MEMO[key] = stored
+                return stored
+        except OSError:
+            pass
+        return None
 
 
 def _store(path: Path, data: bytes) -> None:
@@ -117,35 +164,37 @@ def _code_salt() -> str:
     return h.hexdigest()
 
 
-def render_downloads(timeline: Timeline, catalog: Catalog,
-                     cache_dir: Path | None) -> dict[str, bytes]:
-    """Return every download of every language, keyed by its path in the site."""
+def render_downloads(timeline: Timeline, catalog: Catalog, cache_dir: Path | None,
+                     jobs: int = 1) -> dict[str, bytes]:
+    """Return every download of every language, keyed by its path in the site.
+
+    Drawn in two rounds, each in ``jobs`` processes: the pictures, then the
+    friezes and decks (a deck shows the largest picture).
+    """
     from timeline import deck, frieze, pictures
     from timeline.chart import build_chart
     from timeline.svg import standalone_svg
     from timeline.views import item_views, source_views
 
     cache = DrawingCache(cache_dir)
-    files: dict[str, bytes] = {}
     span = years_covered(catalog)
+    first: list[Drawing] = []
+    later: list[Callable[[dict[str, bytes]], list[Drawing]]] = []
     for lang in LANGUAGES:
         model = build_chart(timeline, catalog, lang)
         words = page_words(catalog, lang)
         own = WORDS[lang]
         svg_text = standalone_svg(model, title=words["timeline_title"],
                                   description=words["chart_svg_desc"])
-        pngs = {}
         for width in pictures.CHART_WIDTHS:
-            pngs[width] = cache.get(("png", svg_text, width),
-                                    partial(pictures.render_png, svg_text, width))
-            files[file_name(f"chart-{width}", lang)] = pngs[width]
+            first.append(Drawing(file_name(f"chart-{width}", lang), ("png", svg_text, width),
+                                 partial(pictures.render_png, svg_text, width)))
         # Keyed by what the card is drawn from: laying its title out measures
         # text with reportlab's fonts, which a build with every drawing cached
         # need not load.
         card_parts = (model, svg_text, words["site_title"], words["timeline_title"])
-        files[card_path(lang)] = cache.get(
-            ("card", *card_parts),
-            lambda parts=card_parts: pictures.render_png(pictures.card_svg(*parts), 1200))
+        first.append(Drawing(card_path(lang), ("card", *card_parts),
+                             partial(pictures.render_card, *card_parts)))
 
         points = {p.id: p for p in model.points}
         items = item_views(timeline, catalog, lang)
@@ -156,13 +205,14 @@ def render_downloads(timeline: Timeline, catalog: Catalog,
                         for s in source_views(items))
         text = frieze.FriezeText(words["site_title"], words["timeline_title"],
                                  {**STRINGS[lang], **own})
+        documents = []
         for paper in PAPERS:
             for blank in (False, True):
                 kind = f"frieze-{'blank-' if blank else ''}{paper}"
-                files[file_name(kind, lang)] = cache.get(
-                    ("frieze", model, entries, sources, text, paper, blank),
+                documents.append(Drawing(
+                    file_name(kind, lang), ("frieze", model, entries, sources, text, paper, blank),
                     partial(frieze.render_frieze, model, entries, sources, text, paper,
-                            blank=blank))
+                            blank=blank)))
 
         slides = tuple(deck.Slide(i.id, i.date_label, i.title, i.summary,
                                   tuple(m.sentence for m in i.mentions[:deck.MAX_QUOTES]),
@@ -171,12 +221,27 @@ def render_downloads(timeline: Timeline, catalog: Catalog,
         deck_text = deck.DeckText(words["site_title"],
                                   own["deck_subtitle"].format(span=span, count=len(items)),
                                   own["deck_quote"], own["deck_sources"])
-        chart = pngs[pictures.CHART_WIDTHS[-1]]
-        size = (pictures.CHART_WIDTHS[-1], _png_height(chart))
-        files[file_name("slides", lang)] = cache.get(
-            ("slides", model, slides, deck_text, hashlib.sha256(chart).hexdigest()),
-            partial(deck.render_deck, model, chart, size, slides, deck_text))
+        widest = pictures.CHART_WIDTHS[-1]
+        later.append(partial(_with_deck, documents, model, slides, deck_text,
+                             (file_name(f"chart-{widest}", lang), widest),
+                             file_name("slides", lang)))
+    files = cache.get_many(first, jobs)
+    files.update(cache.get_many([d for make in later for d in make(files)], jobs))
     return files
+
+
+def _with_deck(documents: list[Drawing], model: object, slides: tuple[object, ...],
+               deck_text: object, chart: tuple[str, int], name: str,
+               pictures: dict[str, bytes]) -> list[Drawing]:
+    """Add a language's deck, which shows its widest chart picture, to its documents."""
+    from timeline import deck
+
+    chart_name, width = chart
+    picture = pictures[chart_name]
+    size = (width, _png_height(picture))
+    return [*documents, Drawing(
+        name, ("slides", model, slides, deck_text, hashlib.sha256(picture).hexdigest()),
+        partial(deck.render_deck, model, picture, size, slides, deck_text))]
 
 
 def _png_height(png: bytes) -> int:

@@ -68,6 +68,11 @@ def chart_only(svg_text: str, model: ChartModel) -> str:
     return text
 
 
+def render_card(model: ChartModel, chart_svg: str, title: str, subtitle: str) -> bytes:
+    """Draw the social card (card_svg) as a PNG."""
+    return render_png(card_svg(model, chart_svg, title, subtitle), 1200)
+
+
 def card_svg(model: ChartModel, chart_svg: str, title: str, subtitle: str) -> str:
     """Return the social card (1200 x 630): the site's title, large, over the chart.
 
