@@ -253,15 +253,24 @@ def _r_range_head(c: _Cand, ctx: _Context) -> _Result:
 _THAT_YEAR_REACH = 400  # characters from the sentence that named the year
 
 
-def _r_mon_ofyear(c: _Cand, ctx: _Context) -> _Result:
-    """ "June of that year", "June 3 of the same year"."""
-    m = c.match
+def _month_and_day(m: re.Match[str], ctx: _Context) -> tuple[int, int | None] | None:
+    """The month (and day, if written) a match names, or None for no valid date."""
     month, day = _month(m, ctx.lang), _day(m)
     if month is None:
         return None
     month = _normalise_month(m, ctx.lang, month)
     if day is not None and not _valid(2000, month, day):
         return None
+    return month, day
+
+
+def _r_mon_ofyear(c: _Cand, ctx: _Context) -> _Result:
+    """ "June of that year", "June 3 of the same year"."""
+    m = c.match
+    found = _month_and_day(m, ctx)
+    if found is None:
+        return None
+    month, day = found
     base, anchor = ctx.anaphora_base()
     if base is None:
         return None
