@@ -361,7 +361,9 @@ def test_the_next_build_removes_what_killed_builds_left_and_nothing_alive(tmp_pa
     assert not unmarked_dead.exists()
 
 
-def test_a_build_killed_outright_is_cleaned_up_by_the_next(tmp_path):
+def start_archive_build(tmp_path: Path, stderr: int) -> tuple[subprocess.Popen, Path]:
+    """Start a 30-article build with two jobs; return once its staging folder exists
+    (or it has ended), with the archive's folder."""
     archive = tmp_path / "archive"
     for i in range(30):
         write(archive / f"story-{i}.txt", STORY.replace("Johnson", f"Johnson {i}"))
@@ -369,11 +371,16 @@ def test_a_build_killed_outright_is_cleaned_up_by_the_next(tmp_path):
     proc = subprocess.Popen(command + ["build", "--events", str(MINI_EVENTS), "--articles",
                                        str(archive), "--out", str(tmp_path / "site"),
                                        "--no-cache", "--jobs", "2", "--plotlyjs", "cdn"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    # Wait until it has made its staging folder and started its workers.
+                            stdout=subprocess.DEVNULL, stderr=stderr, text=True)
     deadline = time.monotonic() + 120
     while not leftovers(tmp_path) and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
+    return proc, archive
+
+
+def test_a_build_killed_outright_is_cleaned_up_by_the_next(tmp_path):
+    # Killed once it has made its staging folder and started its workers.
+    proc, archive = start_archive_build(tmp_path, subprocess.DEVNULL)
     children = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
@@ -446,17 +453,7 @@ def test_a_stop_while_the_staging_folder_is_being_made_leaves_nothing(tmp_path, 
 
 
 def test_sigterm_removes_the_staging_folder(tmp_path):
-    archive = tmp_path / "archive"
-    for i in range(30):
-        write(archive / f"story-{i}.txt", STORY.replace("Johnson", f"Johnson {i}"))
-    command = [str(TIMELINE)] if TIMELINE.is_file() else [sys.executable, "-m", "timeline"]
-    proc = subprocess.Popen(command + ["build", "--events", str(MINI_EVENTS), "--articles",
-                                       str(archive), "--out", str(tmp_path / "site"),
-                                       "--no-cache", "--jobs", "2", "--plotlyjs", "cdn"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while not leftovers(tmp_path) and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
+    proc, _ = start_archive_build(tmp_path, subprocess.PIPE)
     proc.terminate()
     _, stderr = proc.communicate(timeout=120)
     assert "Traceback" not in stderr
