@@ -187,6 +187,21 @@ def test_downloads_drawn_in_two_processes_are_the_same_bytes(tmp_path):
     assert len(names) == 16 and all(alone[n] == shared[n] for n in names)
 
 
+def test_the_deck_s_tally_of_part_names_gives_python_pptx_s_own_bytes(monkeypatch):
+    from timeline import deck, downloads
+
+    downloads._MEMO.clear()
+    tallied = build_site(BuildOptions(events_path=EVENTS, article_paths=[ARTICLE], cwd=ROOT,
+                                      drawing_cache=False)).files
+    monkeypatch.setattr(deck, "_tally_partnames", lambda package: None)
+    downloads._MEMO.clear()
+    walked = build_site(BuildOptions(events_path=EVENTS, article_paths=[ARTICLE], cwd=ROOT,
+                                     drawing_cache=False)).files
+    for lang in ("en", "fr"):
+        name = downloads.file_name("slides", lang)
+        assert tallied[name] == walked[name], name
+
+
 def _this_process() -> bytes:
     return str(os.getpid()).encode()
 

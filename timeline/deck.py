@@ -101,10 +101,11 @@ def _tally_partnames(package) -> None:  # type: ignore[no-untyped-def]
     """Name new parts from a tally instead of a walk over the whole package.
 
     python-pptx names each notes page by walking every part of the package,
-    so a deck's notes cost time in the square of its slides (45 s for an
-    archive's 1,576). The tally, seeded by one walk per kind of name and kept
-    up to date with each name handed out, gives the very same names: the
-    lowest free number counting down from one past those taken.
+    so a deck's notes cost time in the square of its slides (800 blank slides
+    with notes took 11.3 s, 200 took 1.1 s). The tally, seeded by one walk
+    per kind of name and kept up to date with each name handed out, gives the
+    very same names: the lowest free number counting down from one past those
+    taken (tests/test_downloads.py compares the bytes with python-pptx's own).
     """
     from pptx.opc.packuri import PackURI
 
