@@ -143,10 +143,12 @@ def test_master_keeps_everything_for_one_article_and_shared_dates_for_many(catal
     arts = [article(body, id) for id, body in bodies.items()]
     found = {id: [mention(body, y, y) for y in ("1980", "1990") if y in body]
              for id, body in bodies.items()}
-    merged = m.build_timeline(catalog, arts, found)
-    assert m.master(merged, 1) is merged
-    assert {"date-1980", "date-1990"} & set(ids(m.master(merged, 2))) == set()
-    assert m.linked_counts(merged) == {}
+    one = m.link_archive(catalog, arts[:1], {"a": found["a"]})
+    alone = one.timeline()
+    assert one.master(alone) is alone
+    both = m.link_archive(catalog, arts, found)
+    assert {"date-1980", "date-1990"} & set(ids(both.master(both.timeline()))) == set()
+    assert both.linked_counts() == {}
 
 
 def test_linked_counts_count_each_articles_links_to_curated_events(catalog):
@@ -156,7 +158,7 @@ def test_linked_counts_count_each_articles_links_to_curated_events(catalog):
     found = {"a": [mention(bodies["a"], "1966", "1966"),
                    mention(bodies["a"], "4 April 1949", "1949-04-04")],
              "b": [mention(bodies["b"], "1980", "1980")]}
-    assert m.linked_counts(m.build_timeline(catalog, arts, found)) == {"a": 2}
+    assert m.link_archive(catalog, arts, found).linked_counts() == {"a": 2}
 
 
 @pytest.mark.parametrize("text", ["OTAN", "Guetté", "L’Alliance", "Straße", "ﬁn", "plain ascii"])

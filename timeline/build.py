@@ -195,8 +195,8 @@ def _import_rendering() -> None:
 
 def site_files(settings: PageSettings, catalog: Catalog, articles: Sequence[Article],
                mentions: Mapping[str, Sequence[Mention]], timeline: Timeline, *,
-               plotly_bundle: bytes | None = None, shown: Timeline | None = None,
-               linked: Mapping[str, int] | None = None,
+               shown: Timeline, linked: Mapping[str, int],
+               plotly_bundle: bytes | None = None,
                drawing_cache: Path | None = None, jobs: int = 1) -> dict[str, bytes]:
     """Render the site's assets, data files and pages from a merged timeline.
 
@@ -208,12 +208,9 @@ def site_files(settings: PageSettings, catalog: Catalog, articles: Sequence[Arti
     """
     from timeline.downloads import render_downloads
     from timeline.export import render_exports
-    from timeline.merge import linked_counts, master
     from timeline.render import asset_files, build_environment, render_pages
     from timeline.sharing import oembed_files
 
-    shown = shown if shown is not None else master(timeline, len(articles))
-    linked = linked if linked is not None else linked_counts(timeline)
     files = asset_files(settings, plotly_bundle)
     files.update(render_exports(shown, catalog))
     downloads = render_downloads(shown, catalog, drawing_cache, jobs)

@@ -316,21 +316,6 @@ def shared_by(timeline: Timeline, min_articles: int) -> Timeline:
 MASTER_MIN_ARTICLES = 2
 
 
-def master(timeline: Timeline, article_count: int) -> Timeline:
-    """Return the timeline the index shows: everything for one article, shared dates for many."""
-    return shared_by(timeline, MASTER_MIN_ARTICLES) if article_count > 1 else timeline
-
-
-def linked_counts(timeline: Timeline) -> dict[str, int]:
-    """Count, per article, the mentions linked to a curated event."""
-    counts: dict[str, int] = {}
-    for item in timeline.items:
-        if item.origin == BOTH:
-            for ref in item.mentions:
-                counts[ref.article] = counts.get(ref.article, 0) + 1
-    return counts
-
-
 def unplotted_kind(value: str) -> str:
     """Return why a value cannot be plotted: ref, bc, duration or none (i18n's reason_*)."""
     if value.endswith("_REF"):
